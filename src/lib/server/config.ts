@@ -1,0 +1,66 @@
+/**
+ * Server configuration, read once from the environment and validated.
+ * A bad value stops start-up with a message naming the variable (see `ConfigError`).
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  /** `file:path/to.db` (embedded, default) or `libsql://`, `http(s)://`, `ws(s)://` for a remote libSQL server. */
+  DATABASE_URL: z
+    .string()
+    .default('file:data/rapport.db')
+    .refine((v) => /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/.test(v), {
+      message: 'must start with file:, libsql://, http(s):// or ws(s)://',
+    }),
+  /** Auth token for a remote libSQL server (Turso, sqld with JWT auth). */
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** Milliseconds a connection waits for a locked file database before failing. */
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60000).default(5000),
+  /** Sign-out after this many hours without activity. */
+  SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** Sign-out after this many days whatever the activity. */
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** `auto`: Secure cookies except on localhost; `true`/`false` to force. */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Trust X-Forwarded-For for the client address (only behind your own reverse proxy). */
+  TRUST_PROXY: bool.default(false),
+  /** Public origin used in invite links, e.g. https://learn.example.com. Defaults to the request's origin. */
+  PUBLIC_ORIGIN: z.url().optional(),
+  /** Invite links expire after this many hours. */
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  /** Optional SMTP server for invite and reminder mail, e.g. smtp://user:pass@mail.example.com:587. */
+  SMTP_URL: z.url().optional(),
+  /** Sender address for mail. */
+  MAIL_FROM: z.string().default('Rapport <no-reply@localhost>'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (defaults to `process.env`); throws `ConfigError` naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" so that `FOO=` in a shell or .env behaves like no FOO at all.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,47 @@
+/**
+ * Runs before every on-demand page: refuses cross-site state changes, resolves the session into
+ * `locals.user`, and adds security headers. Authorisation itself happens in each page through
+ * src/lib/server/guard.ts, so that every route states what it needs.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { db } from './lib/server/db.ts';
+import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/cookies.ts';
+import { SESSION_COOKIE, validateSession } from './lib/server/session.ts';
+import { securityHeaders } from './lib/server/headers.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  context.locals.user = null;
+  context.locals.sessionId = null;
+  if (context.isPrerendered) return next();
+
+  const { request } = context;
+  if (!SAFE_METHODS.has(request.method)) {
+    // Browsers send Sec-Fetch-Site; anything but same-origin on a state change is a cross-site request.
+    const site = request.headers.get('sec-fetch-site');
+    if (site !== null && site !== 'same-origin') {
+      return new Response('Cross-site requests are not allowed.', { status: 403, headers: securityHeaders() });
+    }
+  }
+
+  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  if (token) {
+    const session = await validateSession(await db(), token, sessionPolicy());
+    if (session) {
+      context.locals.user = session.user;
+      context.locals.sessionId = session.id;
+      if (session.refreshed) setSessionCookie(context.cookies, context.url, token, session.expiresAt);
+    } else {
+      clearSessionCookie(context.cookies, context.url);
+    }
+  }
+
+  const response = await next();
+  for (const [name, value] of Object.entries(securityHeaders())) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  // Personal pages must never be stored by shared caches.
+  if (context.locals.user && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+  return response;
+});
