@@ -21,7 +21,10 @@ await exitOnConfigError(async () => {
 
   if (!existsSync(entry) || process.argv.includes('--build')) {
     console.log('No build found; building the site (about a minute)...');
-    const result = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build'], { cwd: root, stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
   process.env.HOST ??= 'localhost';

@@ -21,6 +21,8 @@ export function navFor(actor: Actor | null, available: ReadonlySet<string> | nul
 
 /** The nav item a path belongs to, for aria-current. Longest matching prefix wins. */
 export function currentNav(pathname: string, items: NavItem[]): string | undefined {
-  const matches = items.filter((i) => (i.href === '/' ? pathname === '/' : pathname === i.href || pathname.startsWith(`${i.href}/`)));
+  const matches = items.filter((i) =>
+    i.href === '/' ? pathname === '/' : pathname === i.href || pathname.startsWith(`${i.href}/`),
+  );
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }

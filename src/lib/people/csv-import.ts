@@ -50,7 +50,8 @@ export function parseImport(csv: string): ParsedImport {
   const text = csv.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const [header, ...records] = parsed.data;
-  if (!header) return { rows: [], rejected: [], fileError: 'The file is empty. Add a header line: email,name,role,team,manager email' };
+  if (!header)
+    return { rows: [], rejected: [], fileError: 'The file is empty. Add a header line: email,name,role,team,manager email' };
   const columns = header.map((h) => COLUMN_ALIASES[h.trim().toLowerCase()]);
   const missing = (['email', 'name'] as const).filter((c) => !columns.includes(c));
   if (missing.length)
@@ -60,27 +61,43 @@ export function parseImport(csv: string): ParsedImport {
       fileError: `The header line must name the columns email and name (and optionally role, team, manager email); missing: ${missing.join(', ')}.`,
     };
   if (records.length > MAX_IMPORT_ROWS)
-    return { rows: [], rejected: [], fileError: `The file has ${records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` };
+    return {
+      rows: [],
+      rejected: [],
+      fileError: `The file has ${records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`,
+    };
 
   const rows: ImportRow[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Map<string, number>();
-  records.forEach((record, i) => {
+  for (const [i, record] of records.entries()) {
     const line = i + 2;
     const cell = (name: string) => (record[columns.indexOf(name as never)] ?? '').trim();
     const email = cell('email').toLowerCase();
     const roleText = cell('role').toLowerCase() || 'learner';
-    const reject = (reason: string) => rejected.push({ line, email, reason });
-    if (!EMAIL.test(email)) return reject(email ? `"${email}" is not a valid email address.` : 'The email is missing.');
-    if (!cell('name')) return reject('The name is missing.');
-    if (!isRole(roleText)) return reject(`Unknown role "${roleText}". Use learner, trainer, manager or admin.`);
     const managerEmail = cell('managerEmail').toLowerCase();
-    if (managerEmail && !EMAIL.test(managerEmail)) return reject(`Manager email "${managerEmail}" is not a valid email address.`);
-    if (managerEmail && !cell('team')) return reject('A manager email needs a team to manage.');
     const firstLine = seen.get(email);
-    if (firstLine) return reject(`Duplicate of line ${firstLine}.`);
+    const reason = !EMAIL.test(email)
+      ? email
+        ? `"${email}" is not a valid email address.`
+        : 'The email is missing.'
+      : !cell('name')
+        ? 'The name is missing.'
+        : !isRole(roleText)
+          ? `Unknown role "${roleText}". Use learner, trainer, manager or admin.`
+          : managerEmail && !EMAIL.test(managerEmail)
+            ? `Manager email "${managerEmail}" is not a valid email address.`
+            : managerEmail && !cell('team')
+              ? 'A manager email needs a team to manage.'
+              : firstLine
+                ? `Duplicate of line ${firstLine}.`
+                : null;
+    if (reason || !isRole(roleText)) {
+      rejected.push({ line, email, reason: reason ?? 'Unknown role.' });
+      continue;
+    }
     seen.set(email, line);
     rows.push({ line, email, name: cell('name'), role: roleText, team: cell('team'), managerEmail });
-  });
+  }
   return { rows, rejected };
 }

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z.object({
   /** `file:path/to.db` (embedded, default) or `libsql://`, `http(s)://`, `ws(s)://` for a remote libSQL server. */
@@ -21,7 +19,12 @@ const schema = z.object({
   /** Milliseconds a connection waits for a locked file database before failing. */
   DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60000).default(5000),
   /** Sign-out after this many hours without activity. */
-  SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** Sign-out after this many days whatever the activity. */
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** `auto`: Secure cookies except on localhost; `true`/`false` to force. */
@@ -31,7 +34,12 @@ const schema = z.object({
   /** Public origin used in invite links, e.g. https://learn.example.com. Defaults to the request's origin. */
   PUBLIC_ORIGIN: z.url().optional(),
   /** Invite links expire after this many hours. */
-  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   /** Optional SMTP server for invite and reminder mail, e.g. smtp://user:pass@mail.example.com:587. */
   SMTP_URL: z.url().optional(),
   /** Sender address for mail. */

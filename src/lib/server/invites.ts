@@ -17,9 +17,7 @@ export interface InviteInput {
   teamId: string | null;
 }
 
-export type InviteResult =
-  | { ok: true; userId: string; token: string; expiresAt: Date }
-  | { ok: false; message: string };
+export type InviteResult = { ok: true; userId: string; token: string; expiresAt: Date } | { ok: false; message: string };
 
 /** Issues a fresh invite token for an existing person, revoking their earlier unused ones. */
 export async function issueInvite(db: Db, userId: string, createdBy: string | null, ttlHours: number, now = new Date()) {

@@ -1,8 +1,8 @@
 /** Outgoing mail through nodemailer when SMTP_URL is set; without it callers show links on screen. */
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from './config.ts';
 
-let transport: nodemailer.Transporter | undefined;
+let transport: Transporter | undefined;
 
 export function mailEnabled(): boolean {
   return !!config().SMTP_URL;

@@ -55,7 +55,12 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
     if (!isRole(role)) return { status: 400, error: `Unknown role "${role}".` };
     const teamId = await teamIdFrom(db, form);
     if (teamId === 'unknown') return { status: 400, error: 'That team no longer exists. Pick another.' };
-    const result = await invitePerson(db, { email: field(form, 'email'), displayName: field(form, 'name'), role, teamId }, actorId, ttl);
+    const result = await invitePerson(
+      db,
+      { email: field(form, 'email'), displayName: field(form, 'name'), role, teamId },
+      actorId,
+      ttl,
+    );
     if (!result.ok) return { status: 400, error: result.message };
     const email = field(form, 'email').toLowerCase();
     const issued = await deliver(email, field(form, 'name'), inviteLink(origin, result.token), result.expiresAt);
@@ -83,7 +88,8 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
     case 'update': {
       const role = field(form, 'role');
       if (!isRole(role)) return { status: 400, error: `Unknown role "${role}".` };
-      if (target.id === actorId && role !== 'admin') return { status: 400, error: 'You cannot remove your own admin role. Ask another admin.' };
+      if (target.id === actorId && role !== 'admin')
+        return { status: 400, error: 'You cannot remove your own admin role. Ask another admin.' };
       const teamId = await teamIdFrom(db, form);
       if (teamId === 'unknown') return { status: 400, error: 'That team no longer exists. Pick another.' };
       await updateRoleAndTeam(db, target.id, role, teamId);

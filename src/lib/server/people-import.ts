@@ -35,16 +35,29 @@ export async function importPeople(db: Db, csv: string, createdBy: string, ttlHo
       const dbManager = fileManager ? undefined : await findUserByEmail(db, row.managerEmail);
       const role = fileManager?.role ?? dbManager?.role;
       if (!role) {
-        rejected.push({ line: row.line, email: row.email, reason: `Manager ${row.managerEmail} is neither in this file nor an existing person.` });
+        rejected.push({
+          line: row.line,
+          email: row.email,
+          reason: `Manager ${row.managerEmail} is neither in this file nor an existing person.`,
+        });
         continue;
       }
       if (!MANAGING_ROLES.has(role)) {
-        rejected.push({ line: row.line, email: row.email, reason: `${row.managerEmail} has the role ${role}; a team manager must be a manager or admin.` });
+        rejected.push({
+          line: row.line,
+          email: row.email,
+          reason: `${row.managerEmail} has the role ${role}; a team manager must be a manager or admin.`,
+        });
         continue;
       }
     }
     const team = row.team ? await ensureTeam(db, row.team) : null;
-    const result = await invitePerson(db, { email: row.email, displayName: row.name, role: row.role, teamId: team?.id ?? null }, createdBy, ttlHours);
+    const result = await invitePerson(
+      db,
+      { email: row.email, displayName: row.name, role: row.role, teamId: team?.id ?? null },
+      createdBy,
+      ttlHours,
+    );
     if (!result.ok) {
       rejected.push({ line: row.line, email: row.email, reason: result.message });
       continue;

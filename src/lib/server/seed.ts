@@ -51,14 +51,22 @@ const MORE_LEARNERS: [string, string][] = [
 ];
 
 function emailFor(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   return `${ascii.replace(/[^a-z]+/g, '.')}@example.com`;
 }
 
 export function demoAccounts(): DemoAccount[] {
   return [
     ...DEMO_SIGN_INS,
-    ...MORE_LEARNERS.map(([displayName, team]) => ({ email: emailFor(displayName), displayName, role: 'learner' as const, team })),
+    ...MORE_LEARNERS.map(([displayName, team]) => ({
+      email: emailFor(displayName),
+      displayName,
+      role: 'learner' as const,
+      team,
+    })),
   ];
 }
 
@@ -86,6 +94,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 
 export function describeDemoSignIns(): string {
   const width = Math.max(...DEMO_SIGN_INS.map((a) => a.email.length));
-  const lines = DEMO_SIGN_INS.map((a) => `  ${a.role.padEnd(8)} ${a.email.padEnd(width)}  ${a.displayName}${a.team ? ` (${a.team})` : ''}`);
+  const lines = DEMO_SIGN_INS.map(
+    (a) => `  ${a.role.padEnd(8)} ${a.email.padEnd(width)}  ${a.displayName}${a.team ? ` (${a.team})` : ''}`,
+  );
   return `Demo organisation created. Sign in with any of these (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
 }

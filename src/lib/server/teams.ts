@@ -39,7 +39,10 @@ export async function managedTeamIds(db: Db, userId: string): Promise<string[]> 
 export async function teamsWithMembers(db: Db, teamIds: string[]) {
   if (teamIds.length === 0) return [];
   const rows = await db
-    .select({ team: { id: teams.id, name: teams.name }, member: { id: users.id, displayName: users.displayName, email: users.email, active: users.active } })
+    .select({
+      team: { id: teams.id, name: teams.name },
+      member: { id: users.id, displayName: users.displayName, email: users.email, active: users.active },
+    })
     .from(teams)
     .leftJoin(users, eq(users.teamId, teams.id))
     .where(inArray(teams.id, teamIds))

@@ -42,7 +42,10 @@ export async function createUser(db: Db, input: NewUser) {
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return user;
 }
 
@@ -101,4 +104,3 @@ export async function changePassword(db: Db, userId: string, password: string, k
     .where(eq(users.id, userId));
   await invalidateUserSessions(db, userId, keepSessionId);
 }
-

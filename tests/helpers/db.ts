@@ -1,0 +1,29 @@
+// A fresh, migrated libSQL database file in a temp directory for each test file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../src/lib/server/db.ts';
+import { migrateDb } from '../../src/lib/server/migrate.ts';
+
+export interface TestDb {
+  db: Db;
+  url: string;
+  dir: string;
+  close(): void;
+}
+
+export async function freshDb(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-test-'));
+  const url = `file:${join(dir, 'test.db')}`;
+  const db = await openDb({ url });
+  await migrateDb(db);
+  return {
+    db,
+    url,
+    dir,
+    close() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

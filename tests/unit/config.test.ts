@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/lib/server/config.ts';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = parseConfig({});
+    expect(c.DATABASE_URL).toBe('file:data/rapport.db');
+    expect(c.DATABASE_BUSY_TIMEOUT_MS).toBe(5000);
+    expect(c.SESSION_IDLE_HOURS).toBe(168);
+    expect(c.SMTP_URL).toBeUndefined();
+  });
+  it('accepts remote libSQL URLs with a token', () => {
+    const c = parseConfig({ DATABASE_URL: 'libsql://rapport-acme.turso.io', DATABASE_AUTH_TOKEN: 'tok' });
+    expect(c.DATABASE_URL).toBe('libsql://rapport-acme.turso.io');
+    expect(c.DATABASE_AUTH_TOKEN).toBe('tok');
+  });
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ DATABASE_URL: '', SMTP_URL: '' }).DATABASE_URL).toBe('file:data/rapport.db');
+  });
+  it('names every bad variable and its value', () => {
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://x', SESSION_IDLE_HOURS: 'soon', COOKIE_SECURE: 'maybe' })).toThrow(
+      ConfigError,
+    );
+    try {
+      parseConfig({ DATABASE_URL: 'postgres://x', SESSION_IDLE_HOURS: 'soon', COOKIE_SECURE: 'maybe' });
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toContain('DATABASE_URL="postgres://x": must start with file:, libsql://, http(s):// or ws(s)://');
+      expect(message).toContain('SESSION_IDLE_HOURS="soon"');
+      expect(message).toContain('COOKIE_SECURE="maybe"');
+    }
+  });
+  it('refuses a busy timeout too small to be safe', () => {
+    expect(() => parseConfig({ DATABASE_BUSY_TIMEOUT_MS: '10' })).toThrow(/DATABASE_BUSY_TIMEOUT_MS="10"/);
+  });
+});

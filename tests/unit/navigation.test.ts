@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { currentNav, navFor } from '../../src/lib/navigation.ts';
+
+describe('navigation', () => {
+  it('shows each role only what it may use', () => {
+    expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal']);
+    expect(navFor({ role: 'manager' }).map((i) => i.href)).toContain('/team');
+    expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
+    expect(navFor(null)).toEqual([]);
+  });
+  it('marks the longest matching section as current', () => {
+    const items = navFor({ role: 'admin' });
+    expect(currentNav('/', items)).toBe('/');
+    expect(currentNav('/modules/empathy/listening', items)).toBe('/modules');
+    expect(currentNav('/admin/people', items)).toBe('/admin/people');
+  });
+});
