@@ -2,11 +2,12 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import mdx from '@astrojs/mdx';
+import { contentGuard } from './src/integrations/content-guard.ts';
 
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx()],
+  integrations: [contentGuard(), mdx()],
   // Pages are rendered per request (they show each learner's own state); the few static ones opt in
   // with `export const prerender = true`.
   security: {

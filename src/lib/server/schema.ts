@@ -91,3 +91,129 @@ export const throttles = sqliteTable('throttles', {
   lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
   blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * One row per learner and lesson: when it was first and last opened and when it was completed, with
+ * the lesson's content version at completion. Writes are upserts, so retries never double-count.
+ */
+export const lessonProgress = sqliteTable(
+  'lesson_progress',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    firstOpenedAt: integer('first_opened_at', { mode: 'timestamp_ms' }).notNull(),
+    lastOpenedAt: integer('last_opened_at', { mode: 'timestamp_ms' }).notNull(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    completedVersion: text('completed_version'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.moduleId, t.lessonId] }),
+    index('lesson_progress_lesson_idx').on(t.moduleId, t.lessonId),
+  ],
+);
+
+/** A learner's private reflection answers. Never shown to anyone but their author. */
+export const journalEntries = sqliteTable(
+  'journal_entries',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    reflectionId: text('reflection_id').notNull(),
+    /** The prompt as the learner saw it, kept in case the lesson changes later. */
+    prompt: text('prompt').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.lessonId, t.reflectionId] })],
+);
+
+/**
+ * One attempt at a quiz. The plan (drawn questions and the shuffled order of their options) is fixed
+ * when the attempt opens, so reloading shows the same quiz; grading happens once, on submission.
+ */
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    quizId: text('quiz_id').notNull(),
+    /** JSON AttemptPlan: question ids and option order, no answers. */
+    plan: text('plan').notNull(),
+    status: text('status', { enum: ['open', 'submitted'] }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    points: integer('points'),
+    maxPoints: integer('max_points'),
+    percent: integer('percent'),
+    /** Null for knowledge checks, which have no pass mark. */
+    passed: integer('passed', { mode: 'boolean' }),
+  },
+  (t) => [index('quiz_attempts_user_quiz_idx').on(t.userId, t.quizId), index('quiz_attempts_quiz_idx').on(t.quizId, t.status)],
+);
+
+/** The answer to each question of a submitted attempt (for results, history and trainer analytics). */
+export const quizResponses = sqliteTable(
+  'quiz_responses',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    /** JSON Response: chosen option ids, item order or likert value. */
+    answer: text('answer').notNull(),
+    /** Null for likert (ungraded). */
+    correct: integer('correct', { mode: 'boolean' }),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+/** One play-through of a role-play scenario; the server holds its state so leaving and returning is safe. */
+export const scenarioRuns = sqliteTable(
+  'scenario_runs',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    status: text('status', { enum: ['active', 'finished', 'abandoned'] }).notNull(),
+    /** The node awaiting a decision; null once finished. */
+    nodeId: text('node_id'),
+    endingId: text('ending_id'),
+    outcome: text('outcome', { enum: ['strong', 'mixed', 'poor'] }),
+    /** JSON per-skill totals. */
+    totals: text('totals').notNull().default('{}'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('scenario_runs_user_scenario_idx').on(t.userId, t.scenarioId),
+    index('scenario_runs_scenario_idx').on(t.scenarioId, t.status),
+  ],
+);
+
+/** The decisions of a run, in order. The primary key makes a step submitted twice count once. */
+export const scenarioSteps = sqliteTable(
+  'scenario_steps',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => scenarioRuns.id, { onDelete: 'cascade' }),
+    stepIndex: integer('step_index').notNull(),
+    nodeId: text('node_id').notNull(),
+    choiceId: text('choice_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.stepIndex] })],
+);

@@ -1,0 +1,45 @@
+/** Reads content/ from disk into a ContentSource for checking (Node only: the build and the CLI). */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ContentSource, LessonSource, SourceFile } from './check.ts';
+
+function readYaml(root: string, path: string, id: string): SourceFile {
+  const file = relative(root, path);
+  try {
+    return { file, id, data: parseYaml(readFileSync(path, 'utf8')) };
+  } catch (error) {
+    return { file, id, data: undefined, readError: `invalid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+function readLesson(root: string, path: string, moduleId: string, slug: string): LessonSource {
+  const file = relative(root, path);
+  const text = readFileSync(path, 'utf8');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  const base = { file, id: `${moduleId}/${slug}`, moduleId, bodyStartLine: match ? text.slice(0, text.length - match[2]!.length).split('\n').length : 1 };
+  if (!match) return { ...base, data: undefined, body: text, readError: 'the file does not start with a frontmatter block between two "---" lines.' };
+  try {
+    return { ...base, data: parseYaml(match[1]!), body: match[2]! };
+  } catch (error) {
+    return { ...base, data: undefined, body: match[2]!, readError: `invalid YAML frontmatter: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+export function loadContent(root: string): ContentSource {
+  const content = join(root, 'content');
+  const src: ContentSource = { modules: [], lessons: [], quizzes: [], scenarios: [] };
+  for (const moduleId of list(join(content, 'modules'))) {
+    const dir = join(content, 'modules', moduleId);
+    if (!statSync(dir).isDirectory()) continue;
+    if (existsSync(join(dir, 'module.yaml'))) src.modules.push(readYaml(root, join(dir, 'module.yaml'), moduleId));
+    for (const name of list(dir).filter((n) => n.endsWith('.mdx'))) src.lessons.push(readLesson(root, join(dir, name), moduleId, name.slice(0, -4)));
+  }
+  for (const name of list(join(content, 'quizzes')).filter((n) => n.endsWith('.yaml')))
+    src.quizzes.push(readYaml(root, join(content, 'quizzes', name), name.slice(0, -5)));
+  for (const name of list(join(content, 'scenarios')).filter((n) => n.endsWith('.yaml')))
+    src.scenarios.push(readYaml(root, join(content, 'scenarios', name), name.slice(0, -5)));
+  return src;
+}
