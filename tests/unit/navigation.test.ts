@@ -6,6 +6,7 @@ describe('navigation', () => {
     expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal']);
     expect(navFor({ role: 'manager' }).map((i) => i.href)).toContain('/team');
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
+    expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/insight']);
     expect(navFor(null)).toEqual([]);
   });
   it('marks the longest matching section as current', () => {

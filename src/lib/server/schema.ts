@@ -3,7 +3,7 @@
  * Timestamps are integer milliseconds since the epoch (UTC).
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { ROLES } from '../auth/permissions.ts';
 
@@ -216,4 +216,68 @@ export const scenarioSteps = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.stepIndex] })],
+);
+
+/**
+ * A module assigned to a person with a due date, by their manager (for their teams) or an admin.
+ * One row per person and module: assigning again moves the due date instead of duplicating it.
+ */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    assignedBy: text('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The team the assignment was made through, if it was made for a whole team. */
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('assignments_user_module_idx').on(t.userId, t.moduleId),
+    index('assignments_module_idx').on(t.moduleId, t.dueAt),
+  ],
+);
+
+/** A learner's rating (1-5) and optional comment on a lesson; trainers see aggregates, never names. */
+export const lessonFeedback = sqliteTable(
+  'lesson_feedback',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.moduleId, t.lessonId] }),
+    index('lesson_feedback_lesson_idx').on(t.moduleId, t.lessonId),
+  ],
+);
+
+/**
+ * Which daily digest emails went out. A sender claims (person, day, kind) with an insert before
+ * sending, so each person gets at most one digest a day even with several app servers.
+ */
+export const digestLog = sqliteTable(
+  'digest_log',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** UTC date, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    kind: text('kind', { enum: ['learner', 'manager'] }).notNull(),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day, t.kind] })],
 );
