@@ -3,7 +3,7 @@
  * reading history. A double submit of the same attempt is recorded once: the first submission
  * claims the attempt with a conditional UPDATE and later ones get the stored result back.
  */
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { quizAttempts, quizResponses } from './schema.ts';
 import { randomId } from './token.ts';
@@ -168,9 +168,9 @@ export async function passedQuizIds(db: Db, userId: string): Promise<Set<string>
   return new Set(rows.map((r) => r.quizId));
 }
 
-/** A learner's answers to likert (self-assessment) questions over time, newest last. */
+/** A learner's answers to likert (self-assessment) questions over time, oldest first. */
 export async function likertHistory(db: Db, userId: string) {
-  return db
+  const rows = await db
     .select({
       quizId: quizAttempts.quizId,
       questionId: quizResponses.questionId,
@@ -179,7 +179,8 @@ export async function likertHistory(db: Db, userId: string) {
     })
     .from(quizResponses)
     .innerJoin(quizAttempts, eq(quizAttempts.id, quizResponses.attemptId))
-    .where(and(eq(quizAttempts.userId, userId), isNotNull(quizAttempts.submittedAt), eq(quizAttempts.status, 'submitted')))
-    .orderBy(asc(quizAttempts.submittedAt))
-    .then((rows) => rows.filter((r) => (JSON.parse(r.answer) as { type: string }).type === 'likert'));
+    // Likert answers are the only ungraded ones (correct is null).
+    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'submitted'), isNull(quizResponses.correct)))
+    .orderBy(asc(quizAttempts.submittedAt));
+  return rows;
 }

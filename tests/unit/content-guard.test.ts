@@ -1,0 +1,37 @@
+// The build runs the same content rules as content:check and stops on any problem.
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { contentGuard } from '../../src/integrations/content-guard.ts';
+
+const BASE = join(import.meta.dirname, '../fixtures/content-base');
+
+function runHook(root: string, command: 'build' | 'dev') {
+  const warnings: string[] = [];
+  const hook = contentGuard().hooks['astro:config:setup'] as (options: unknown) => void;
+  hook({ config: { root: pathToFileURL(`${root}/`) }, command, logger: { warn: (m: string) => warnings.push(m) } });
+  return warnings;
+}
+
+describe('content guard integration', () => {
+  const broken = mkdtempSync(join(tmpdir(), 'rapport-guard-'));
+  cpSync(BASE, broken, { recursive: true });
+  const lesson = join(broken, 'content/modules/alpha/first-lesson.mdx');
+  writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('<Quiz', '<Quizz'));
+  writeFileSync(lesson, `${readFileSync(lesson, 'utf8')}\n<Quizz id="x" />\n`);
+
+  it('lets a valid course build', () => {
+    expect(runHook(BASE, 'build')).toEqual([]);
+  });
+  it('fails the build naming file, field and fix', () => {
+    expect(() => runHook(broken, 'build')).toThrow(
+      'Content has 1 problem(s):\ncontent/modules/alpha/first-lesson.mdx: line 24 <Quizz>: unknown component <Quizz>. Fix: Use one of <KeyIdea>, <Example>, <TryThis>, <Reflection>, <Quiz>, <Scenario>.',
+    );
+  });
+  it('only warns in the dev server', () => {
+    expect(runHook(broken, 'dev')).toHaveLength(1);
+    rmSync(broken, { recursive: true, force: true });
+  });
+});
