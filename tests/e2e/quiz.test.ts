@@ -143,7 +143,7 @@ describe('taking a quiz', () => {
         for (let k = 0; k < position; k++) await page.keyboard.press('ArrowDown');
       } else if (focused.type === 'radio') {
         // Arrow keys move within a radio group (and select); find the right one.
-        const wanted = q.type === 'likert' ? '4' : q.options.find((o) => o.correct)!.id;
+        const wanted = q.type === 'likert' ? '4' : q.type === 'ordering' ? '' : q.options.find((o) => o.correct)!.id;
         for (let k = 0; k < 6 && (await page.evaluate(() => (document.activeElement as HTMLInputElement).value)) !== wanted; k++)
           await page.keyboard.press('ArrowDown');
         await page.keyboard.press('Space');
