@@ -1,10 +1,14 @@
 /**
  * The grouped queries behind the manager dashboard. Each reads the facts of a whole scope (a team's
  * active members, or one person) in one statement, grouped per person and module / quiz / scenario, so
- * the number of queries does not grow with the team. The scope is a sub-select on `users.team_id`,
- * which lets SQLite walk users_team_idx and then each fact table's index that starts with user_id.
+ * the number of queries does not grow with the team.
+ *
+ * Every query starts from `users` with a CROSS JOIN, which in SQLite fixes the loop order: find the
+ * scope's people (users_team_idx or the primary key), then each person's rows through the fact table's
+ * index that starts with user_id. Left to itself the planner may prefer an index on quiz or status,
+ * which reads the whole organisation's attempts to keep one team's.
  */
-import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { assignments, lessonProgress, quizAttempts, scenarioRuns, users } from './schema.ts';
 import type { CatalogModule } from '../content/catalog.ts';
@@ -14,9 +18,10 @@ import type { QuizAggregate, SkillAggregate } from '../insight/team-stats.ts';
 /** Whose facts to read: the active members of a team, or one person. */
 export type Scope = { teamId: string } | { userId: string };
 
-function inScope(column: SQLWrapper, scope: Scope): SQL {
-  if ('userId' in scope) return sql`${column} = ${scope.userId}`;
-  return sql`${column} in (select ${users.id} from ${users} where ${users.teamId} = ${scope.teamId} and ${users.active} = 1)`;
+/** The scope as a condition on `users`. */
+function inScope(scope: Scope): SQL {
+  if ('userId' in scope) return sql`${users.id} = ${scope.userId}`;
+  return sql`${users.teamId} = ${scope.teamId} and ${users.active} = 1`;
 }
 
 /** The team's active members, by name. */
@@ -39,10 +44,11 @@ async function lessonCounts(db: Db, scope: Scope, modules: CatalogModule[]): Pro
     with published(module_id, lesson_id) as (${publishedLessons(modules)})
     select ${lessonProgress.userId} as userId, ${lessonProgress.moduleId} as moduleId, count(*) as opened,
       sum(published.lesson_id is not null and ${lessonProgress.completedAt} is not null) as completed
-    from ${lessonProgress}
+    from ${users}
+    cross join ${lessonProgress} on ${lessonProgress.userId} = ${users.id}
     left join published
       on published.module_id = ${lessonProgress.moduleId} and published.lesson_id = ${lessonProgress.lessonId}
-    where ${inScope(lessonProgress.userId, scope)}
+    where ${inScope(scope)}
     group by ${lessonProgress.userId}, ${lessonProgress.moduleId}`);
   return rows.map((r) => ({ ...r, opened: Number(r.opened), completed: Number(r.completed ?? 0) }));
 }
@@ -60,23 +66,35 @@ export async function quizAggregates(db: Db, scope: Scope, modules: CatalogModul
       percentSum: sql<number>`coalesce(sum(${quizAttempts.percent}), 0)`.mapWith(Number),
       best: sql<number>`coalesce(max(${quizAttempts.percent}), 0)`.mapWith(Number),
     })
-    .from(quizAttempts)
-    .where(and(inScope(quizAttempts.userId, scope), inArray(quizAttempts.quizId, quizIds), eq(quizAttempts.status, 'submitted')))
+    .from(users)
+    .crossJoin(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, users.id),
+        inScope(scope),
+        inArray(quizAttempts.quizId, quizIds),
+        // The unary plus keeps SQLite off quiz_attempts_quiz_idx (quiz_id, status), whose two equalities
+        // otherwise tie with (user_id, quiz_id) and read every learner's attempts in the organisation.
+        sql`+${quizAttempts.status} = 'submitted'`,
+      ),
+    )
     .groupBy(quizAttempts.userId, quizAttempts.quizId);
 }
 
 async function finishedScenarios(db: Db, scope: Scope) {
   return db
     .selectDistinct({ userId: scenarioRuns.userId, scenarioId: scenarioRuns.scenarioId })
-    .from(scenarioRuns)
-    .where(and(inScope(scenarioRuns.userId, scope), eq(scenarioRuns.status, 'finished')));
+    .from(users)
+    .crossJoin(scenarioRuns)
+    .where(and(eq(scenarioRuns.userId, users.id), inScope(scope), eq(scenarioRuns.status, 'finished')));
 }
 
 async function dueDates(db: Db, scope: Scope) {
   return db
     .select({ userId: assignments.userId, moduleId: assignments.moduleId, dueAt: assignments.dueAt })
-    .from(assignments)
-    .where(inScope(assignments.userId, scope));
+    .from(users)
+    .crossJoin(assignments)
+    .where(and(eq(assignments.userId, users.id), inScope(scope)));
 }
 
 /** Everything the matrix needs, plus the quiz aggregates it was derived from (they feed the quiz figures too). */
@@ -99,8 +117,10 @@ export async function scopeFacts(
 export async function skillAggregates(db: Db, scope: Scope): Promise<SkillAggregate[]> {
   const rows = await db.all<{ scenarioId: string; skill: string; runs: number; points: number }>(sql`
     select ${scenarioRuns.scenarioId} as scenarioId, skill.key as skill, count(*) as runs, sum(skill.value) as points
-    from ${scenarioRuns}, json_each(${scenarioRuns.totals}) as skill
-    where ${inScope(scenarioRuns.userId, scope)} and ${scenarioRuns.status} = 'finished'
+    from ${users}
+    cross join ${scenarioRuns} on ${scenarioRuns.userId} = ${users.id}
+    cross join json_each(${scenarioRuns.totals}) as skill
+    where ${inScope(scope)} and ${scenarioRuns.status} = 'finished'
       and skill.type in ('integer', 'real')
     group by ${scenarioRuns.scenarioId}, skill.key`);
   return rows.map((r) => ({ ...r, runs: Number(r.runs), points: Number(r.points) }));
