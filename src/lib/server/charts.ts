@@ -30,7 +30,7 @@ export interface Segment {
   value: number;
 }
 
-const WIDTH = 560;
+const WIDTH = 480;
 const FONT_SIZE = 14;
 const ROW_HEIGHT = 34;
 const BAR_FILL = '#1f5f8b';
@@ -43,12 +43,12 @@ function newDocument() {
 /** Room for the longest label, capped so the bars keep most of a phone's width; longer labels are cut. */
 function marginFor(labels: string[]): number {
   const longest = Math.max(0, ...labels.map((l) => l.length));
-  return Math.min(200, Math.max(60, Math.ceil(longest * FONT_SIZE * 0.55) + 12));
+  return Math.min(180, Math.max(60, Math.ceil(longest * FONT_SIZE * 0.6) + 16));
 }
 
 /** Labels longer than the margin are cut with an ellipsis; the table beside the chart has them whole. */
 function shorten(label: string, marginLeft: number): string {
-  const room = Math.floor((marginLeft - 12) / (FONT_SIZE * 0.55));
+  const room = Math.floor((marginLeft - 16) / (FONT_SIZE * 0.6));
   return label.length <= room ? label : `${label.slice(0, room - 1).trimEnd()}…`;
 }
 
@@ -60,6 +60,12 @@ function labelAxis(marginLeft: number) {
 const wholeTicks = (d: number) => (Number.isInteger(d) ? String(d) : '');
 
 function finish(svg: Element, description: string): string {
+  // Plot labels its groups ("bar", "x-axis tick"); inside an image they mean nothing to assistive
+  // technology, and aria-label on a plain <g> is not allowed.
+  for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    part.removeAttribute('aria-label');
+    part.removeAttribute('aria-description');
+  }
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', description);
   return svg.outerHTML;
@@ -71,8 +77,9 @@ export function describe(title: string, bars: { label: string; text: string }[],
   return `${title}: ${bars.map((b) => `${b.label} ${b.text}`).join(separator)}.`;
 }
 
-/** Horizontal bars, one per label, in the given order. */
+/** Horizontal bars, one per label, in the given order; '' when there is nothing to draw. */
 export function barChart(bars: Bar[], options: BarChartOptions): string {
+  if (bars.length === 0) return '';
   const format = options.format ?? String;
   const labels = bars.map((b) => b.label);
   const marginLeft = marginFor(labels);
@@ -80,10 +87,11 @@ export function barChart(bars: Bar[], options: BarChartOptions): string {
     document: newDocument(),
     style: { fontSize: `${FONT_SIZE}px` },
     width: WIDTH,
-    height: Math.max(80, bars.length * ROW_HEIGHT + 50),
+    height: Math.max(100, bars.length * ROW_HEIGHT + 72),
     marginLeft,
     marginRight: 48,
-    x: { domain: options.domain, label: options.axis, grid: true },
+    marginBottom: 52,
+    x: { domain: options.domain, label: options.axis, grid: true, labelOffset: 46 },
     y: { domain: labels, label: null },
     marks: [
       labelAxis(marginLeft),
@@ -100,22 +108,24 @@ export function barChart(bars: Bar[], options: BarChartOptions): string {
 
 /**
  * Stacked horizontal bars: for each label, one segment per series (e.g. people per status in each
- * module). `colors` maps series to fills in order; the page draws the legend in HTML.
+ * module). `colors` maps series to fills in order; the page draws the legend in HTML. '' when empty.
  */
 export function stackedBarChart(
   segments: Segment[],
   options: { title: string; axis: string; series: string[]; colors: string[] },
 ): string {
+  if (segments.length === 0) return '';
   const labels = [...new Set(segments.map((s) => s.label))];
   const marginLeft = marginFor(labels);
   const svg = Plot.plot({
     document: newDocument(),
     style: { fontSize: `${FONT_SIZE}px` },
     width: WIDTH,
-    height: Math.max(80, labels.length * ROW_HEIGHT + 50),
+    height: Math.max(100, labels.length * ROW_HEIGHT + 72),
     marginLeft,
     marginRight: 24,
-    x: { label: options.axis, grid: true, tickFormat: wholeTicks },
+    marginBottom: 52,
+    x: { label: options.axis, grid: true, tickFormat: wholeTicks, labelOffset: 46 },
     y: { domain: labels, label: null },
     color: { domain: options.series, range: options.colors },
     marks: [
