@@ -1,0 +1,77 @@
+/** The two CSV downloads of the team dashboard: the matrix (wide, one row per person) and raw quiz attempts. */
+import { toCsv, type CsvValue } from './csv.ts';
+import { completedCount, CELL_LABELS, type Matrix } from './matrix.ts';
+import { day } from './course.ts';
+
+export function matrixCsv(matrix: Matrix): string {
+  const header = [
+    'Person',
+    'Email',
+    'Modules completed',
+    ...matrix.modules.flatMap((m) => [m.title, `${m.title}: progress`, `${m.title}: due`]),
+  ];
+  const rows = matrix.rows.map((r): CsvValue[] => [
+    r.person.displayName,
+    r.person.email,
+    completedCount(r),
+    ...r.cells.flatMap((c) => [CELL_LABELS[c.status], `${c.done} of ${c.total}`, day(c.dueAt)]),
+  ]);
+  return toCsv(header, rows);
+}
+
+export interface AttemptCsvLine {
+  displayName: string;
+  email: string;
+  quizId: string;
+  status: 'open' | 'submitted';
+  startedAt: Date;
+  submittedAt: Date | null;
+  points: number | null;
+  maxPoints: number | null;
+  percent: number | null;
+  passed: boolean | null;
+}
+
+export interface QuizInfo {
+  title: string;
+  moduleTitle: string;
+  /** True for a module's end-of-module quiz, false for a knowledge check inside a lesson. */
+  endOfModule: boolean;
+}
+
+export function attemptsCsv(lines: AttemptCsvLine[], quizzes: ReadonlyMap<string, QuizInfo>): string {
+  const header = [
+    'Person',
+    'Email',
+    'Module',
+    'Quiz',
+    'Quiz id',
+    'Kind',
+    'Status',
+    'Started (UTC)',
+    'Submitted (UTC)',
+    'Points',
+    'Max points',
+    'Percent',
+    'Passed',
+  ];
+  const rows = lines.map((a): CsvValue[] => {
+    const quiz = quizzes.get(a.quizId);
+    return [
+      a.displayName,
+      a.email,
+      quiz?.moduleTitle ?? '',
+      quiz?.title ?? '',
+      a.quizId,
+      quiz ? (quiz.endOfModule ? 'end-of-module quiz' : 'knowledge check') : 'removed quiz',
+      a.status,
+      a.startedAt,
+      a.submittedAt,
+      a.points,
+      a.maxPoints,
+      a.percent,
+      a.passed,
+    ];
+  });
+  return toCsv(header, rows);
+}

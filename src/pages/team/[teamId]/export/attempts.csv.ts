@@ -1,0 +1,27 @@
+/** Every quiz attempt of the team's active members as CSV (raw rows, no answers). Guarded like the dashboard. */
+import type { APIRoute } from 'astro';
+import { requirePermission } from '../../../../lib/server/guard.ts';
+import { db } from '../../../../lib/server/db.ts';
+import { visibleTeam } from '../../../../lib/server/dashboard.ts';
+import { teamAttempts } from '../../../../lib/server/dashboard-person.ts';
+import { allQuizzes, getCatalog } from '../../../../data/catalog.ts';
+import { day } from '../../../../lib/insight/course.ts';
+import { csvResponse } from '../../../../lib/insight/csv.ts';
+import { attemptsCsv, type QuizInfo } from '../../../../lib/insight/exports.ts';
+
+export const GET: APIRoute = async (context) => {
+  const user = await requirePermission(context, 'team:manage');
+  if (user instanceof Response) return user;
+  const database = await db();
+  const team = await visibleTeam(database, user, context.params.teamId ?? '');
+  if (!team) return new Response('There is no such team on your dashboard.', { status: 404 });
+  const catalog = await getCatalog(false);
+  const quizzes = new Map<string, QuizInfo>(
+    (await allQuizzes()).map((q) => {
+      const module = catalog.find((m) => m.id === q.module);
+      return [q.id, { title: q.title, moduleTitle: module?.title ?? q.module, endOfModule: module?.quiz?.id === q.id }];
+    }),
+  );
+  const lines = await teamAttempts(database, team.id);
+  return csvResponse(attemptsCsv(lines, quizzes), `${team.name} quiz attempts ${day(new Date())}.csv`);
+};

@@ -1,0 +1,30 @@
+/**
+ * The team matrix as CSV, with the same filters as the dashboard (GET parameters). Guarded like the
+ * dashboard: learners and trainers get 403; a team the manager does not manage is a 404, like a missing one.
+ */
+import type { APIRoute } from 'astro';
+import { requirePermission } from '../../../../lib/server/guard.ts';
+import { db } from '../../../../lib/server/db.ts';
+import { teamDashboard, visibleTeam } from '../../../../lib/server/dashboard.ts';
+import { allScenarios, getCatalog } from '../../../../data/catalog.ts';
+import { courseFacts, day } from '../../../../lib/insight/course.ts';
+import { applyFilter, parseFilter } from '../../../../lib/insight/filters.ts';
+import { csvResponse } from '../../../../lib/insight/csv.ts';
+import { matrixCsv } from '../../../../lib/insight/exports.ts';
+
+export const GET: APIRoute = async (context) => {
+  const user = await requirePermission(context, 'team:manage');
+  if (user instanceof Response) return user;
+  const database = await db();
+  const team = await visibleTeam(database, user, context.params.teamId ?? '');
+  if (!team) return new Response('There is no such team on your dashboard.', { status: 404 });
+  const course = courseFacts(await getCatalog(false), await allScenarios());
+  const { filter, errors } = parseFilter(
+    context.url.searchParams,
+    course.modules.map((m) => m.id),
+  );
+  if (errors.length > 0) return new Response(`The export was not made:\n${errors.join('\n')}`, { status: 400 });
+  const now = new Date();
+  const { matrix } = await teamDashboard(database, team.id, course, now);
+  return csvResponse(matrixCsv(applyFilter(matrix, filter)), `${team.name} matrix ${day(now)}.csv`);
+};
