@@ -21,3 +21,11 @@ export function average(value: number | null): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** The first `max` characters of a long prompt, cut at a word, for tables; the full text is shown elsewhere. */
+export function shorten(text: string, max = 90): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

@@ -63,7 +63,8 @@ export const RATING_LABELS = ['Not useful', 'Slightly useful', 'Useful', 'Very u
 export function summariseRatings(counts: { rating: number; count: number }[]): RatingSummary {
   const distribution: RatingSummary['distribution'] = [0, 0, 0, 0, 0];
   for (const { rating, count } of counts) {
-    if (Number.isInteger(rating) && rating >= 1 && rating <= 5) distribution[rating - 1] += count;
+    const i = rating - 1;
+    if (Number.isInteger(rating) && i >= 0 && i < 5) distribution[i] = (distribution[i] ?? 0) + count;
   }
   const count = distribution.reduce((n, c) => n + c, 0);
   const total = distribution.reduce((n, c, i) => n + c * (i + 1), 0);

@@ -118,7 +118,10 @@ export async function lessonCounts(
       .from(p)
       .where(where)
       .groupBy(p.lessonId),
-    db.select({ furthest: perLearner.furthest, learners: count() }).from(perLearner).groupBy(perLearner.furthest),
+    db
+      .select({ furthest: perLearner.furthest, learners: count() })
+      .from(perLearner)
+      .groupBy(sql`${perLearner.furthest}`),
   ]);
   return {
     counts,
