@@ -25,7 +25,7 @@ describe('signing in', () => {
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();
     await page.goto('/');
-    await expect.poll(() => page.url()).toContain('/sign-in?next=%2F');
+    await page.waitForURL(/\/sign-in\?next=%2F$/);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -42,7 +42,8 @@ describe('signing in', () => {
     await page.getByLabel('Email').fill('learner@example.com');
     await page.getByLabel('Password').fill('definitely wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('do not match an active account');
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('do not match an active account');
     expect(await page.getByLabel('Email').inputValue()).toBe('learner@example.com');
     await context.close();
   });
