@@ -61,7 +61,12 @@ beforeAll(async () => {
   await assign('lena', 'mutual-respect', '2027-04-30'); // upcoming: not mentioned
   await assign('marcus', 'empathy', '2027-04-30'); // upcoming only: no mail
   await assign('aiko', 'empathy', '2027-03-01'); // overdue on paper but completed: done, no mail
-  await completeModule(t.db, id.aiko!, catalog.find((m) => m.id === 'empathy')!, now);
+  await completeModule(
+    t.db,
+    id.aiko!,
+    catalog.find((m) => m.id === 'empathy')!,
+    now,
+  );
   await assign('gone', 'empathy', '2027-03-01'); // deactivated: no mail
   await assign('nadia', 'mutual-respect', '2027-03-09'); // overdue
 });
@@ -179,7 +184,9 @@ describe('npm run digest', () => {
     await assign('marcus', 'empathy', today);
     const { stdout } = await script({ SMTP_URL: sink.url });
     expect(stdout).toMatch(/^digest \d{4}-\d{2}-\d{2}: sent 1 learner and 0 manager digests;/);
-    expect(sink.messages.map((m) => [m.to.join(), m.subject])).toEqual([['marcus@example.com', 'Your assigned training: 1 due soon']]);
+    expect(sink.messages.map((m) => [m.to.join(), m.subject])).toEqual([
+      ['marcus@example.com', 'Your assigned training: 1 due soon'],
+    ]);
   });
 
   it('refuses to run without SMTP_URL', async () => {

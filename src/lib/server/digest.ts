@@ -103,7 +103,12 @@ async function managerMails(db: Db, work: Pending[], origin: string | undefined)
     const teamIds = new Set(managed.map((m) => m.teamId));
     const items = overdue
       .filter((w) => teamIds.has(w.teamId!))
-      .sort((a, b) => a.teamName!.localeCompare(b.teamName!) || a.dueAt.getTime() - b.dueAt.getTime() || a.displayName.localeCompare(b.displayName))
+      .sort(
+        (a, b) =>
+          a.teamName!.localeCompare(b.teamName!) ||
+          a.dueAt.getTime() - b.dueAt.getTime() ||
+          a.displayName.localeCompare(b.displayName),
+      )
       .map((w) => ({ personName: w.displayName, teamName: w.teamName!, title: w.title, dueAt: w.dueAt }));
     return items.length ? [[userId, managerDigest(managed[0]!, items, origin)] as [string, DigestMail]] : [];
   });
@@ -117,7 +122,10 @@ async function settled(db: Db, day: string, now: Date): Promise<Set<string>> {
     .select({ userId: digestLog.userId, kind: digestLog.kind })
     .from(digestLog)
     .where(
-      and(eq(digestLog.day, day), or(isNotNull(digestLog.sentAt), gte(digestLog.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS)))),
+      and(
+        eq(digestLog.day, day),
+        or(isNotNull(digestLog.sentAt), gte(digestLog.claimedAt, new Date(now.getTime() - STALE_CLAIM_MS))),
+      ),
     );
   return new Set(rows.map((r) => `${r.userId}:${r.kind}`));
 }
@@ -165,7 +173,10 @@ export async function sendDailyDigests(db: Db, now = new Date(), options: Digest
   const done = await settled(db, day, now);
   const outgoing: [Key, DigestMail][] = [
     ...learnerMails(work, origin).map(([userId, mail]): [Key, DigestMail] => [{ userId, day, kind: 'learner' }, mail]),
-    ...(await managerMails(db, work, origin)).map(([userId, mail]): [Key, DigestMail] => [{ userId, day, kind: 'manager' }, mail]),
+    ...(await managerMails(db, work, origin)).map(([userId, mail]): [Key, DigestMail] => [
+      { userId, day, kind: 'manager' },
+      mail,
+    ]),
   ];
   for (const [key, mail] of outgoing) {
     if (done.has(`${key.userId}:${key.kind}`)) report.claimedElsewhere++;
