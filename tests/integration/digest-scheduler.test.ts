@@ -53,7 +53,6 @@ describe('the in-process digest scheduler', () => {
       'manager@example.com',
       'nadia.kowalski@example.com',
     ]);
-    console.log(servers.map((s) => s.output()).join("\n---\n"), Date.now());
     const lines = servers.map((s) => s.output().match(/digest .*$/m)![0]);
     const sent = lines.map((l) => /sent (\d+) learner and (\d+) manager/.exec(l)!.slice(1).map(Number));
     expect(sent.reduce((n, [learner, manager]) => n + learner! + manager!, 0)).toBe(3);
