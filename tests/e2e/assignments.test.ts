@@ -83,7 +83,7 @@ describe('assigning a module to a team', () => {
     expect(await teamRow(mp, 'Lena Fischer').getByRole('cell').nth(2).textContent()).toContain('Done');
     expect(await teamRow(mp, 'Marcus Bell').getByRole('cell').nth(2).textContent()).toContain('Due soon');
     await manager.close();
-  });
+  }, 120_000);
 
   it('lets a manager remove an assignment', async () => {
     const marcus = await findUserByEmail(server.db, 'marcus.bell@example.com');
@@ -117,6 +117,12 @@ describe('accessibility of assignment pages', () => {
   });
 
   it('fits a 360px phone without sideways scrolling of the page', async () => {
+    // A row in the table, whose hidden "Actions" header once widened the page.
+    const grace = await findUserByEmail(server.db, 'grace.mensah@example.com');
+    const now = new Date();
+    await server.db
+      .insert(assignments)
+      .values({ id: randomId(), userId: grace!.id, moduleId: 'mutual-respect', dueAt: now, createdAt: now, updatedAt: now });
     const context = await signedInContext(browser, server, 'manager@example.com');
     const page = await context.newPage();
     await page.setViewportSize({ width: 360, height: 800 });
