@@ -8,6 +8,8 @@ import { db } from './lib/server/db.ts';
 import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/cookies.ts';
 import { SESSION_COOKIE, validateSession } from './lib/server/session.ts';
 import { securityHeaders } from './lib/server/headers.ts';
+import { startDigestScheduler } from './lib/server/digest-scheduler.ts';
+import { getCatalog } from './data/catalog.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,6 +17,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.sessionId = null;
   if (context.isPrerendered) return next();
+  // Reminder digests: one scheduler per server process, started by its first request (never at build time).
+  startDigestScheduler({ db, catalog: () => getCatalog(false) });
 
   const { request } = context;
   if (!SAFE_METHODS.has(request.method)) {

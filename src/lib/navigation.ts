@@ -12,6 +12,7 @@ const ITEMS: NavItem[] = [
   { href: '/modules', label: 'Modules', permission: 'learn' },
   { href: '/journal', label: 'Journal', permission: 'learn' },
   { href: '/team', label: 'My teams', permission: 'team:manage' },
+  { href: '/assignments', label: 'Assignments', permission: 'team:manage' },
   { href: '/insight', label: 'Content insight', permission: 'content:analytics' },
   { href: '/admin/people', label: 'People', permission: 'people:manage' },
 ];

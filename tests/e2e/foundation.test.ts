@@ -19,8 +19,12 @@ describe('signing in', () => {
   it.each([
     ['learner@example.com', 'Hello, Lena', ['My learning', 'Modules', 'Journal']],
     ['trainer@example.com', 'Hello, Theo', ['My learning', 'Modules', 'Journal', 'Content insight']],
-    ['manager@example.com', 'Hello, Priya', ['My learning', 'Modules', 'Journal', 'My teams']],
-    ['admin@example.com', 'Hello, Ada', ['My learning', 'Modules', 'Journal', 'My teams', 'Content insight', 'People']],
+    ['manager@example.com', 'Hello, Priya', ['My learning', 'Modules', 'Journal', 'My teams', 'Assignments']],
+    [
+      'admin@example.com',
+      'Hello, Ada',
+      ['My learning', 'Modules', 'Journal', 'My teams', 'Assignments', 'Content insight', 'People'],
+    ],
   ])('%s lands on a home that fits the role', async (email, greeting, nav) => {
     const context = await browser.newContext({ baseURL: server.origin });
     const page = await context.newPage();

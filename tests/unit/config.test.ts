@@ -8,6 +8,12 @@ describe('configuration', () => {
     expect(c.DATABASE_BUSY_TIMEOUT_MS).toBe(5000);
     expect(c.SESSION_IDLE_HOURS).toBe(168);
     expect(c.SMTP_URL).toBeUndefined();
+    expect(c.DIGEST_HOUR_UTC).toBe(7);
+  });
+  it('takes the digest hour as a UTC hour of the day', () => {
+    expect(parseConfig({ DIGEST_HOUR_UTC: '0' }).DIGEST_HOUR_UTC).toBe(0);
+    expect(() => parseConfig({ DIGEST_HOUR_UTC: '24' })).toThrow(/DIGEST_HOUR_UTC="24"/);
+    expect(() => parseConfig({ DIGEST_HOUR_UTC: '7am' })).toThrow(/DIGEST_HOUR_UTC="7am"/);
   });
   it('accepts remote libSQL URLs with a token', () => {
     const c = parseConfig({ DATABASE_URL: 'libsql://rapport-acme.turso.io', DATABASE_AUTH_TOKEN: 'tok' });

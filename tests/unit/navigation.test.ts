@@ -4,7 +4,7 @@ import { currentNav, navFor } from '../../src/lib/navigation.ts';
 describe('navigation', () => {
   it('shows each role only what it may use', () => {
     expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal']);
-    expect(navFor({ role: 'manager' }).map((i) => i.href)).toContain('/team');
+    expect(navFor({ role: 'manager' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/team', '/assignments']);
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
     expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/insight']);
     expect(navFor(null)).toEqual([]);
@@ -14,5 +14,6 @@ describe('navigation', () => {
     expect(currentNav('/', items)).toBe('/');
     expect(currentNav('/modules/empathy/listening', items)).toBe('/modules');
     expect(currentNav('/admin/people', items)).toBe('/admin/people');
+    expect(currentNav('/assignments', items)).toBe('/assignments');
   });
 });

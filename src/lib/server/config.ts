@@ -44,6 +44,8 @@ const schema = z.object({
   SMTP_URL: z.url().optional(),
   /** Sender address for mail. */
   MAIL_FROM: z.string().default('Rapport <no-reply@localhost>'),
+  /** UTC hour (0-23) from which each app server checks every 15 minutes for daily reminder digests to send. */
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = z.infer<typeof schema>;

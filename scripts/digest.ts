@@ -1,0 +1,23 @@
+// npm run digest: sends today's reminder digests once, for cron (e.g. `0 7 * * *`). Safe next to app
+// servers running their own scheduler: every digest is claimed in the database before it is sent,
+// so nobody gets two. Exits 1 when SMTP_URL is not set or a message could not be sent.
+import { fileURLToPath } from 'node:url';
+import { db } from '../src/lib/server/db.ts';
+import { mailEnabled } from '../src/lib/server/mail.ts';
+import { describeDigestReport, sendDailyDigests } from '../src/lib/server/digest.ts';
+import { loadCatalogFromDisk } from '../src/lib/content/catalog-fs.ts';
+import { exitOnConfigError } from './lib.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await exitOnConfigError(async () => {
+  if (!mailEnabled()) {
+    console.error('SMTP_URL is not set, so no digests were sent. Set it to the mail server to send reminders.');
+    process.exit(1);
+  }
+  const database = await db();
+  const report = await sendDailyDigests(database, new Date(), { catalog: loadCatalogFromDisk(root) });
+  console.log(describeDigestReport(report));
+  database.$client.close();
+  if (report.failed > 0) process.exitCode = 1;
+});

@@ -1,0 +1,133 @@
+// A manager assigns a module to their team; a learner of that team sees it on their home, finishes
+// it, and both see it done. Real browser, real server; forms work without JavaScript.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { axeViolations, launchBrowser, signedInContext } from '../helpers/browser.ts';
+import { completeModule } from '../helpers/complete.ts';
+import { findUserByEmail } from '../../src/lib/server/users.ts';
+import { loadCatalogFromDisk } from '../../src/lib/content/catalog-fs.ts';
+import { formatDueDate, parseDueDate } from '../../src/lib/insight/due.ts';
+import { assignments } from '../../src/lib/server/schema.ts';
+import { randomId } from '../../src/lib/server/token.ts';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Two days ahead: due soon whatever the time of day the test runs.
+const dueDay = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+const dueText = formatDueDate(parseDueDate(dueDay)!);
+
+const assignedCard = (page: Page, title: string) =>
+  page.getByRole('region', { name: 'Assigned to you' }).getByRole('listitem').filter({ hasText: title });
+const teamRow = (page: Page, person: string) =>
+  page.getByRole('table', { name: 'Customer Support' }).getByRole('row').filter({ hasText: person });
+
+describe('assigning a module to a team', () => {
+  it('reaches the learner, who finishes it, and shows as done to both', async () => {
+    const manager = await signedInContext(browser, server, 'manager@example.com', { javaScriptEnabled: false });
+    const mp = await manager.newPage();
+    await mp.goto('/');
+    await mp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assignments' }).click();
+    await mp.getByRole('heading', { level: 1, name: 'Assignments' }).waitFor();
+    expect(await mp.getByText('Nothing is assigned yet.').isVisible()).toBe(true);
+    await mp.getByLabel('Module', { exact: true }).selectOption({ label: 'Empathy at work' });
+    await mp.getByLabel('Due date').fill(dueDay);
+    await mp.getByLabel('Everyone in Customer Support').check();
+    await mp.getByRole('button', { name: 'Assign' }).click();
+    expect(await mp.getByRole('status').textContent()).toContain('“Empathy at work” is assigned to 8 people.');
+    const row = teamRow(mp, 'Lena Fischer');
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Empathy at work',
+      dueText,
+      'Due soon',
+      '0 of 5 steps',
+      'Remove',
+    ]);
+    expect(await mp.getByRole('table', { name: 'Field Service' }).count()).toBe(0);
+
+    const learner = await signedInContext(browser, server, 'learner@example.com');
+    const lp = await learner.newPage();
+    await lp.goto('/');
+    expect(await lp.getByRole('status').textContent()).toContain('You have 1 assigned module due within three days.');
+    const card = assignedCard(lp, 'Empathy at work');
+    expect(await card.getByText('Due soon').isVisible()).toBe(true);
+    expect(await card.getByText(`Due ${dueText}`).isVisible()).toBe(true);
+    await card.getByRole('link', { name: 'Empathy at work' }).click();
+    await lp.getByRole('heading', { level: 1, name: 'Empathy at work' }).waitFor();
+
+    // Lessons through the pages; the quiz and the role-play straight in the database.
+    await lp.goto('/modules/empathy/what-empathy-looks-like');
+    for (const button of ['Mark as complete and continue', 'Mark as complete and continue', 'Mark as complete']) {
+      await lp.getByRole('button', { name: button }).click();
+      await lp.waitForLoadState();
+    }
+    const lena = await findUserByEmail(server.db, 'learner@example.com');
+    const empathy = loadCatalogFromDisk(process.cwd()).find((m) => m.id === 'empathy')!;
+    await completeModule(server.db, lena!.id, { ...empathy, lessons: [] });
+
+    await lp.goto('/');
+    expect(await assignedCard(lp, 'Empathy at work').getByText('✓ Done', { exact: true }).isVisible()).toBe(true);
+    expect(await assignedCard(lp, 'Empathy at work').getByText(`Was due ${dueText}`).isVisible()).toBe(true);
+    expect(await lp.getByText('Assigned work needs your attention.').count()).toBe(0);
+    await learner.close();
+
+    await mp.reload();
+    expect(await teamRow(mp, 'Lena Fischer').getByRole('cell').nth(2).textContent()).toContain('Done');
+    expect(await teamRow(mp, 'Marcus Bell').getByRole('cell').nth(2).textContent()).toContain('Due soon');
+    await manager.close();
+  }, 120_000);
+
+  it('lets a manager remove an assignment', async () => {
+    const marcus = await findUserByEmail(server.db, 'marcus.bell@example.com');
+    const now = new Date();
+    await server.db
+      .insert(assignments)
+      .values({ id: randomId(), userId: marcus!.id, moduleId: 'feedback-loops', dueAt: now, createdAt: now, updatedAt: now });
+    const manager = await signedInContext(browser, server, 'manager@example.com');
+    const page = await manager.newPage();
+    await page.goto('/assignments');
+    expect(await teamRow(page, 'Marcus Bell').filter({ hasText: 'Feedback loops' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Remove Feedback loops from Marcus Bell' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('The assignment was removed.');
+    expect(await teamRow(page, 'Marcus Bell').filter({ hasText: 'Feedback loops' }).count()).toBe(0);
+    await manager.close();
+  });
+});
+
+describe('accessibility of assignment pages', () => {
+  it.each([
+    ['/assignments', 'manager@example.com'],
+    ['/assignments', 'admin@example.com'],
+    ['/assignments', 'manager2@example.com'],
+    ['/', 'aiko.tanaka@example.com'],
+  ])('%s as %s has no axe violations', async (path, email) => {
+    const context = await signedInContext(browser, server, email);
+    const page = await context.newPage();
+    await page.goto(path);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a 360px phone without sideways scrolling of the page', async () => {
+    // A row in the table, whose hidden "Actions" header once widened the page.
+    const grace = await findUserByEmail(server.db, 'grace.mensah@example.com');
+    const now = new Date();
+    await server.db
+      .insert(assignments)
+      .values({ id: randomId(), userId: grace!.id, moduleId: 'mutual-respect', dueAt: now, createdAt: now, updatedAt: now });
+    const context = await signedInContext(browser, server, 'manager@example.com');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('/assignments');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+});
