@@ -5,7 +5,7 @@ export default defineConfig({
     // Tests fail on any unexpected console.error (see tests/helpers/console.ts).
     setupFiles: ['tests/helpers/console.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 15_000 } },
       {
         extends: true,
         test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },

@@ -20,10 +20,19 @@ function version(body: string | undefined, data: unknown): string {
 }
 
 async function loadCatalog(includeDrafts: boolean): Promise<CatalogModule[]> {
-  const [modules, lessons, scenarios] = await Promise.all([getCollection('modules'), getCollection('lessons'), getCollection('scenarios')]);
+  const [modules, lessons, scenarios] = await Promise.all([
+    getCollection('modules'),
+    getCollection('lessons'),
+    getCollection('scenarios'),
+  ]);
   return buildCatalog(
     modules.map((m) => ({ id: m.id, data: m.data })),
-    lessons.map((l) => ({ id: l.id, data: l.data, version: version(l.body, l.data), reflections: reflectionPrompts(l.body ?? '') })),
+    lessons.map((l) => ({
+      id: l.id,
+      data: l.data,
+      version: version(l.body, l.data),
+      reflections: reflectionPrompts(l.body ?? ''),
+    })),
     scenarios.map((s) => ({ id: s.id, module: s.data.module })),
     { includeDrafts },
   );

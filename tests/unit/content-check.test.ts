@@ -151,5 +151,5 @@ describe('content check', () => {
     expect(run.stderr).toContain('1 problem in 1 modules, 2 lessons, 1 quizzes, 1 scenarios.');
     const ok = spawnSync(process.execPath, ['scripts/content-check.ts', BASE], { encoding: 'utf8' });
     expect([ok.status, ok.stdout.trim()]).toEqual([0, 'Content OK: 1 modules, 2 lessons, 1 quizzes, 1 scenarios.']);
-  });
+  }, 30_000);
 });
