@@ -18,6 +18,12 @@ const schema = z.object({
   DATABASE_AUTH_TOKEN: z.string().optional(),
   /** Milliseconds a connection waits for a locked file database before failing. */
   DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60000).default(5000),
+  /**
+   * File databases only. `normal` (default): in WAL mode a commit survives the app crashing or being
+   * killed, and is not fsynced to disk until checkpoint, so a power cut can lose the last commits.
+   * `full`: every commit waits for the disk (about 4 ms here, blocking the server while it waits).
+   */
+  DATABASE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   /** Sign-out after this many hours without activity. */
   SESSION_IDLE_HOURS: z.coerce
     .number()
