@@ -1,8 +1,8 @@
 // A synthetic organisation in a libSQL file, for the dashboard benchmark:
 //   node bench/generate.ts <learners> [file]
 // Learners sit in teams of 4 to 30 with one manager each; the bench manager (MANAGER_EMAIL) manages one
-// team of exactly 50. Each learner has about 30 lesson_progress rows, some quiz attempts, role-play runs
-// and team assignments. Rows are inserted in batches of teams, one transaction each, with the journal and
+// team of exactly 50. Each learner has about 30 lesson_progress rows, some quiz attempts, role-play runs,
+// team assignments and sessions. Rows are inserted in batches of teams, one transaction each, with the journal and
 // fsync off: the file is built under a temporary name and renamed only once complete.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { course, DATA_DIR, migrationCount } from './lib.ts';
 import { learnerRows, teamSizes, type Rows } from './org-rows.ts';
 
 /** Bump when the shape of generated data changes, so that cached files are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 export const MANAGER_EMAIL = 'manager@bench.example.com';
 export const MANAGED_TEAM_SIZE = 50;
 const BATCH = 2000;
@@ -47,7 +47,8 @@ export async function ensureOrg(learners: number): Promise<Org> {
 async function insert(tx: Transaction, table: string, rows: Record<string, InValue>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const select = columns.map((_, i) => `value->>${i}`).join(', ');
+  // JSON has no bytes: blob columns travel as hex.
+  const select = columns.map((c, i) => (c === 'secret_hash' ? `unhex(value->>${i})` : `value->>${i}`)).join(', ');
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000).map((r) => columns.map((c) => r[c] ?? null));
     await tx.execute({

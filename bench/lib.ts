@@ -188,8 +188,8 @@ export function course() {
     .sort((a, b) => a.order - b.order);
   const lessons = source.lessons.map((l) => {
     const data = lessonSchema.parse(l.data);
-    // The content version as src/data/catalog.ts derives it, stored with each completion.
-    const version = createHash('sha256').update(l.body).update(JSON.stringify(data)).digest('hex').slice(0, 16);
+    // The content version as src/data/catalog.ts derives it (Astro's loader hands it the body trimmed).
+    const version = createHash('sha256').update(l.body.trim()).update(JSON.stringify(data)).digest('hex').slice(0, 16);
     return { id: l.id.slice(l.moduleId.length + 1), moduleId: l.moduleId, version, ...data };
   });
   const quizzes = new Map<string, Quiz & { id: string }>(

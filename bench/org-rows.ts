@@ -71,11 +71,13 @@ export function learnerRows(plan: OrgPlan, batch: { firstTeam: number; sizes: nu
     teams: [],
     users: [],
     team_managers: [],
+    sessions: [],
     lesson_progress: [],
     quiz_attempts: [],
     scenario_runs: [],
     assignments: [],
   };
+  const hex = () => Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('');
   const person = (email: string, role: string, teamId: string | null, since: number) => {
     const row = {
       id: id(),
@@ -89,6 +91,17 @@ export function learnerRows(plan: OrgPlan, batch: { firstTeam: number; sizes: nu
       updated_at: since,
     };
     rows.users!.push(row);
+    // Most people have a browser or two signed in; some of those sessions have long expired but are kept until used.
+    for (let n = r() < 0.7 ? (r() < 0.3 ? 2 : 1) : 0; n > 0 && row.active; n--) {
+      const created = plan.now - Math.round(r() * 40 * DAY);
+      rows.sessions!.push({
+        id: id(),
+        user_id: row.id,
+        secret_hash: hex(),
+        created_at: created,
+        last_verified_at: created + Math.round(r() * (plan.now - created)),
+      });
+    }
     return row.id;
   };
   if (batch.firstTeam === 0) {

@@ -133,14 +133,14 @@ async function scenarioSteps(db: Db, origin: string, learners: Person[]): Promis
 }
 
 export async function benchWrites(options: Options): Promise<Section> {
-  const perPath = options.quick ? 600 : 4000;
+  const perPath = options.quick ? 300 : 2000;
   const runs: WriteRun[] = [];
   for (const bench of [quizSubmissions, scenarioSteps]) {
     // A fresh server and database for each path, so one path's rows cannot blur the other's count.
     const database = await seededDb();
     const server = await startServer(database.url);
     try {
-      const learners = await createLearners(database.db, perPath + 2 * CONNECTIONS, null, bench.name);
+      const learners = await createLearners(database.db, perPath + 2 * CONNECTIONS, null, bench.name.toLowerCase());
       runs.push(await bench(database.db, server.origin, learners));
     } finally {
       await server.stop();
