@@ -75,7 +75,7 @@ export async function benchDashboard(options: Options): Promise<Section> {
     method: [
       `bench/generate.ts builds each organisation once into bench/.data/ (cached by size, migration count and generator ` +
         `version): learners in teams of 4 to 30 with a manager each, about ${perLearner(large).toFixed(1)} lesson_progress rows per ` +
-        `learner (current lessons plus records of retired ones), quiz attempts, role-play runs and two team assignments each. ` +
+        `learner (current lessons plus records of retired ones), quiz attempts, role-play runs, two team assignments and up to two sessions each. ` +
         `${MANAGER_EMAIL} manages one team of ${MANAGED_TEAM_SIZE}. One built server per size serves its file; after 10 warm-up requests each, ` +
         `${requests} GET ${PATH} requests per size are made one after another with the manager's session cookie, alternating ` +
         'between the two servers, each timed from request to last byte. /team is measured as it is rendered on this branch.',

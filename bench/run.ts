@@ -59,11 +59,12 @@ const seconds = (Date.now() - started.getTime()) / 1000;
 const complete = !options.quick && !options.only;
 // Only a full run of every benchmark replaces the committed figures; partial runs go next to the cache.
 const out = complete ? join(ROOT, 'bench/RESULTS.md') : join(DATA_DIR, 'RESULTS.partial.md');
-const command = ['npm run bench', ...process.argv.slice(2)].join(' ');
+const args = process.argv.slice(2);
+const command = args.length ? `npm run bench -- ${args.join(' ')}` : 'npm run bench';
 const header = [
   '# Benchmark results',
   `Written by \`${command}\` (bench/run.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ` +
-    `${Math.round(seconds / 60)} min. Every figure below was measured in that run, and ratios compare figures of the same run. ` +
+    `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s. Every figure below was measured in that run, and ratios compare figures of the same run. ` +
     'The machine is shared with other work, so absolute figures vary from run to run (the load average shows how busy it was).',
   [
     '**Machine**',
