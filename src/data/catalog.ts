@@ -48,11 +48,20 @@ export function getCatalog(includeDrafts: boolean): Promise<CatalogModule[]> {
   return catalog;
 }
 
-/** The rendered MDX body of a lesson. */
-export async function renderLesson(moduleId: string, lessonId: string) {
-  const entry = await getEntry('lessons', `${moduleId}/${lessonId}`);
-  if (!entry) return undefined;
-  return (await render(entry)).Content;
+const lessonBodies = new Map<string, Promise<Awaited<ReturnType<typeof render>>['Content'] | undefined>>();
+
+/**
+ * The MDX body of a lesson as a component. Kept per process: `render()` re-imports the compiled
+ * module on every call, and resolving that import showed up as a large share of a lesson request.
+ */
+export function renderLesson(moduleId: string, lessonId: string) {
+  const key = `${moduleId}/${lessonId}`;
+  let body = lessonBodies.get(key);
+  if (!body) {
+    body = Promise.resolve(getEntry('lessons', key)).then(async (entry) => (entry ? (await render(entry)).Content : undefined));
+    lessonBodies.set(key, body);
+  }
+  return body;
 }
 
 export async function getQuiz(id: string): Promise<(Quiz & { id: string }) | undefined> {
