@@ -15,6 +15,8 @@ import { DEMO_PASSWORD } from '../../src/lib/server/seed.ts';
 import { ROLES } from '../../src/lib/auth/permissions.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+/** Replays a failure: fast-check prints the seed of a failing property. */
+const SEED = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {};
 type Who = 'out' | 'learner' | 'admin';
 
 let s: TestServer;
@@ -195,7 +197,7 @@ describe('fuzzing each form', () => {
     });
     await fc.assert(
       fc.asyncProperty(pathOf(form.pattern), body, (path, b) => probe('POST', path, form.who, b)),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, ...SEED },
     );
   });
 });
@@ -217,7 +219,7 @@ describe('fuzzing every route', () => {
       );
     await fc.assert(
       fc.asyncProperty(request, ([path, method, w, b]) => probe(method, path, w, b)),
-      { numRuns: NUM_RUNS * 3 },
+      { numRuns: NUM_RUNS * 3, ...SEED },
     );
   });
 
@@ -226,7 +228,7 @@ describe('fuzzing every route', () => {
     const request = fc.constantFrom(...routes).chain((pattern) => fc.tuple(pathOf(pattern), query, who));
     await fc.assert(
       fc.asyncProperty(request, ([path, entries, w]) => probe('GET', `${path}?${new URLSearchParams(entries)}`, w)),
-      { numRuns: NUM_RUNS * 2 },
+      { numRuns: NUM_RUNS * 2, ...SEED },
     );
   });
 
