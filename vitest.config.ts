@@ -19,6 +19,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser and a few servers at a time suit a 2-core machine.
           maxWorkers: 2,
+          // A page that signs in (argon2) on a busy 2-core machine takes longer than expect.poll's 1 s default.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -8,6 +8,7 @@
 import type { AstroGlobal } from 'astro';
 import { can, type Permission } from '../auth/permissions.ts';
 import type { SessionUser } from './session.ts';
+import { MAX_NEXT_LENGTH } from './request.ts';
 
 type Ctx = Pick<AstroGlobal, 'locals' | 'url' | 'redirect' | 'rewrite'>;
 
@@ -15,8 +16,10 @@ type Ctx = Pick<AstroGlobal, 'locals' | 'url' | 'redirect' | 'rewrite'>;
 export function requireUser(ctx: Ctx): SessionUser | Response {
   const user = ctx.locals.user;
   if (user) return user;
-  const next = ctx.url.pathname + ctx.url.search;
-  return ctx.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
+  // A crafted URL too long to carry back loses its query (or all of it) rather than becoming a Location
+  // header too big for proxies and clients.
+  const next = [ctx.url.pathname + ctx.url.search, ctx.url.pathname, '/'].find((p) => p.length <= MAX_NEXT_LENGTH);
+  return ctx.redirect(`/sign-in?next=${encodeURIComponent(next ?? '/')}`, 303);
 }
 
 /** Signed-in user holding `permission`; otherwise sign-in redirect or the 403 page. */

@@ -37,8 +37,15 @@ export function rawField(form: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * The longest way back we carry in a redirect. Real pages are far shorter; a crafted URL beyond this
+ * would make a Location header too big for proxies' header buffers (nginx: 4-8 KB) and for fetch (16 KB).
+ */
+export const MAX_NEXT_LENGTH = 1000;
+
 /** Only same-site relative paths may be used as a post-sign-in destination (no open redirects). */
 export function safeNext(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value.length > MAX_NEXT_LENGTH) return '/';
   return value;
 }

@@ -1,0 +1,174 @@
+// axe-core (WCAG 2.2 A and AA rules) on every page type of Rapport, in the states people actually
+// see: empty and filled, before and after submitting, with and without errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { launchBrowser, signedInContext } from '../helpers/browser.ts';
+import { axeInPage } from '../helpers/axe.ts';
+import { readFirstChoice } from '../helpers/learners.ts';
+import { invitePerson } from '../../src/lib/server/invites.ts';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Answers every question of the open quiz form (first option, orderings as listed). */
+async function answerQuiz(page: Page): Promise<void> {
+  for (const question of await page.locator('fieldset.question').all()) {
+    const choice = question.locator('input[type="radio"], input[type="checkbox"]').first();
+    if (await choice.count()) await choice.check();
+    const selects = await question.locator('select').all();
+    for (const [i, select] of selects.entries()) await select.selectOption(String(i + 1));
+  }
+}
+
+/** Plays a role-play to its debrief over HTTP in the page's session (first choice each time), then opens it. */
+async function playToDebrief(page: Page, scenario: string): Promise<void> {
+  const here = `/scenarios/${scenario}`;
+  const post = (form: Record<string, string>) => page.request.post(here, { form, headers: { origin: server.origin } });
+  await post({ intent: 'start' });
+  for (let turn = 0; turn < 20; turn++) {
+    const choice = readFirstChoice(await (await page.request.get(here)).text());
+    if (!choice) break;
+    await post({ intent: 'choose', ...choice });
+  }
+  const runs = await server.db.$client.execute({
+    sql: "select r.id from scenario_runs r join users u on u.id = r.user_id where r.status = 'finished' and r.scenario_id = ? order by r.finished_at desc limit 1",
+    args: [scenario],
+  });
+  await page.goto(`${here}/runs/${String(runs.rows[0]?.id)}`);
+  await page.getByRole('heading', { level: 1, name: /^Debrief:/ }).waitFor();
+}
+
+type Setup = (page: Page) => Promise<void>;
+const visit =
+  (path: string): Setup =>
+  async (page) => {
+    await page.goto(path);
+  };
+
+/** [page type, who (null: signed out), how to get there]. */
+const PAGES: [string, string | null, Setup][] = [
+  ['sign-in', null, visit('/sign-in')],
+  [
+    'sign-in with an error',
+    null,
+    async (page) => {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill('learner@example.com');
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+    },
+  ],
+  [
+    'invite',
+    null,
+    async (page) => {
+      const invite = await invitePerson(
+        server.db,
+        { email: 'axe.invite@example.com', displayName: 'Axe Invite', role: 'learner', teamId: null },
+        null,
+        72,
+      );
+      if (!invite.ok) throw new Error(invite.message);
+      await page.goto(`/invite/${invite.token}`);
+      await page.getByRole('heading', { name: 'Welcome, Axe Invite' }).waitFor();
+    },
+  ],
+  ['invite that cannot be used', null, visit('/invite/not-a-real-token')],
+  ['home', 'learner@example.com', visit('/')],
+  ['modules', 'learner@example.com', visit('/modules')],
+  ['module', 'learner@example.com', visit('/modules/empathy')],
+  ['lesson', 'learner@example.com', visit('/modules/empathy/what-empathy-looks-like')],
+  ['quiz form', 'jonas.weber@example.com', visit('/quizzes/empathy-quiz')],
+  [
+    'quiz form with errors',
+    'jonas.weber@example.com',
+    async (page) => {
+      await page.goto('/quizzes/empathy-quiz');
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await page.getByRole('alert').first().waitFor();
+    },
+  ],
+  [
+    'quiz results',
+    'jonas.weber@example.com',
+    async (page) => {
+      await page.goto('/quizzes/empathy-quiz');
+      await answerQuiz(page);
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await page.locator('#results-heading').waitFor();
+    },
+  ],
+  [
+    'role-play',
+    'chloe.martin@example.com',
+    async (page) => {
+      await page.goto('/scenarios/the-day-after-the-repair');
+      await page.getByRole('button', { name: 'Start the role-play' }).click();
+      await page.locator('button.choice').first().waitFor();
+    },
+  ],
+  ['debrief', 'ravi.iyer@example.com', (page) => playToDebrief(page, 'the-day-after-the-repair')],
+  [
+    'journal',
+    'ravi.iyer@example.com',
+    async (page) => {
+      await page.goto('/modules/empathy/what-empathy-looks-like');
+      await page.locator('textarea').first().fill('Ask before fixing.');
+      await page.getByRole('button', { name: 'Save to my journal' }).first().click();
+      await page.getByText('Saved to your journal', { exact: true }).waitFor();
+      await page.goto('/journal');
+    },
+  ],
+  ['account', 'learner@example.com', visit('/account')],
+  ['admin people', 'admin@example.com', visit('/admin/people')],
+  [
+    'admin people after an import',
+    'admin@example.com',
+    async (page) => {
+      await page.goto('/admin/people');
+      const csv = 'email,name,role,team\naxe.one@example.com,Axe One,learner,Billing\nnot-an-email,Bad Row,learner,\n';
+      await page.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Import and create invites' }).click();
+      await page.getByRole('heading', { name: 'Rows not imported' }).waitFor();
+    },
+  ],
+  ['team', 'manager@example.com', visit('/team')],
+  ['403', 'learner@example.com', visit('/admin/people')],
+  ['404', 'learner@example.com', visit('/no-such-page')],
+];
+
+describe('axe finds no violations', () => {
+  it.each(PAGES)('on the %s page (as %s)', async (_, who, setup) => {
+    const context = who ? await signedInContext(browser, server, who) : await browser.newContext({ baseURL: server.origin });
+    try {
+      const page = await context.newPage();
+      await setup(page);
+      expect(await axeInPage(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the checker itself', () => {
+  it('reports violations in legacy mode (so an empty list above means something)', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.setContent('<html><body><img src="data:,"><button></button><input type="text"></body></html>');
+      const found = (await axeInPage(page)).map((v) => v.split(':')[0]);
+      expect(found).toEqual(expect.arrayContaining(['html-has-lang', 'image-alt', 'button-name', 'label']));
+    } finally {
+      await context.close();
+    }
+  });
+});

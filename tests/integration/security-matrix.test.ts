@@ -1,0 +1,193 @@
+// Who may do what, route by route: every page and its form post, for a signed-out visitor, a learner,
+// a trainer, a manager of another team and an admin. The list of routes comes from src/pages, and a
+// route without an entry in EXPECTATIONS fails the first test, so a new page cannot be forgotten.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { cookieFor, postForm } from '../helpers/http.ts';
+import { coverageProblems, fillRoute, routeFiles } from '../helpers/routes.ts';
+import { count, readFirstChoice } from '../helpers/learners.ts';
+import { invitePerson } from '../../src/lib/server/invites.ts';
+import { findUserByEmail } from '../../src/lib/server/users.ts';
+
+const WHO = ['out', 'learner', 'trainer', 'otherManager', 'admin'] as const;
+type Who = (typeof WHO)[number];
+/** The subject is Lena, a learner in Customer Support; the other manager runs Field Service. */
+const EMAIL: Record<Who, string | null> = {
+  out: null,
+  learner: 'learner@example.com',
+  trainer: 'trainer@example.com',
+  otherManager: 'manager2@example.com',
+  admin: 'admin@example.com',
+};
+type Statuses = Record<Who, number>;
+
+/** Signed-out visitors go to sign-in (303); everyone signed in gets `status`. */
+const signedIn = (status: number): Statuses => ({
+  out: 303,
+  learner: status,
+  trainer: status,
+  otherManager: status,
+  admin: status,
+});
+const everyone = (status: number): Statuses => ({
+  out: status,
+  learner: status,
+  trainer: status,
+  otherManager: status,
+  admin: status,
+});
+const adminOnly: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 403, admin: 200 };
+const managers: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 200, admin: 200 };
+/** Lena's own role-play run: hers alone; anyone else is told it does not exist. */
+const ownerOnly: Statuses = { out: 303, learner: 200, trainer: 404, otherManager: 404, admin: 404 };
+
+interface Entry {
+  get: Statuses;
+  /** A representative form post (the page's own action where it has one) and what each role gets. */
+  post: { fields: (who: Who) => Record<string, string>; expect: Statuses };
+  /** Text that must not reach these roles (someone else's private data). */
+  hidden?: Partial<Record<Who, string[]>>;
+}
+
+const SECRET = 'matrix-secret-reflection';
+const nothing = () => ({ intent: 'nothing' });
+
+/** One entry per route in src/pages. Add yours when you add a page. */
+const EXPECTATIONS: Record<string, Entry> = {
+  '/': { get: signedIn(200), post: { fields: nothing, expect: signedIn(200) } },
+  '/403': { get: everyone(403), post: { fields: nothing, expect: everyone(403) } },
+  '/404': { get: everyone(404), post: { fields: nothing, expect: everyone(404) } },
+  '/account': {
+    get: signedIn(200),
+    post: { fields: () => ({ intent: 'password', current: 'not it', new: 'x', confirm: 'x' }), expect: signedIn(400) },
+  },
+  '/admin/people': {
+    get: adminOnly,
+    post: {
+      fields: (who) => ({ intent: 'invite', email: `matrix-${who.toLowerCase()}@example.com`, name: 'Matrix', role: 'learner' }),
+      expect: adminOnly,
+    },
+  },
+  '/invite/[token]': {
+    get: everyone(200),
+    post: { fields: () => ({ password: 'one thing', confirm: 'another' }), expect: everyone(400) },
+  },
+  '/journal': {
+    get: signedIn(200),
+    post: {
+      // Another reflection than Lena's secret one below, which this post must not overwrite.
+      fields: () => ({
+        intent: 'save',
+        moduleId: 'empathy',
+        lessonId: 'acknowledge-before-you-fix',
+        reflectionId: 'urge-to-fix',
+        body: 'x',
+      }),
+      expect: signedIn(303),
+    },
+    hidden: { trainer: [SECRET], otherManager: [SECRET], admin: [SECRET] },
+  },
+  '/modules': { get: signedIn(200), post: { fields: nothing, expect: signedIn(200) } },
+  '/modules/[module]': { get: signedIn(200), post: { fields: nothing, expect: signedIn(200) } },
+  '/modules/[module]/[lesson]': { get: signedIn(200), post: { fields: () => ({ intent: 'complete' }), expect: signedIn(303) } },
+  '/quizzes/[quiz]': { get: signedIn(200), post: { fields: () => ({ attemptId: 'no-such-attempt' }), expect: signedIn(404) } },
+  '/scenarios/[scenario]': { get: signedIn(200), post: { fields: () => ({ intent: 'start' }), expect: signedIn(303) } },
+  '/scenarios/[scenario]/runs/[run]': { get: ownerOnly, post: { fields: nothing, expect: ownerOnly } },
+  '/sign-in': {
+    get: { ...everyone(303), out: 200 },
+    post: { fields: () => ({ email: 'matrix-nobody@example.com', password: 'wrong password' }), expect: everyone(401) },
+  },
+  '/sign-out': { get: everyone(405), post: { fields: nothing, expect: everyone(303) } },
+  '/team': {
+    get: managers,
+    post: { fields: nothing, expect: managers },
+    hidden: { otherManager: ['learner@example.com', 'Customer Support'] },
+  },
+};
+
+let s: TestServer;
+const params: Record<string, string> = {
+  module: 'empathy',
+  lesson: 'what-empathy-looks-like',
+  quiz: 'empathy-check-1',
+  scenario: 'the-day-after-the-repair',
+};
+
+beforeAll(async () => {
+  s = await startServer();
+  const invite = await invitePerson(
+    s.db,
+    { email: 'matrix-invitee@example.com', displayName: 'Invitee', role: 'learner', teamId: null },
+    null,
+    72,
+  );
+  if (!invite.ok) throw new Error(invite.message);
+  params.token = invite.token;
+  // Lena finishes a role-play (so its debrief exists) and writes a private reflection.
+  const lena = await cookieFor(s.db, 'learner@example.com');
+  const here = `/scenarios/${params.scenario}`;
+  await postForm(s.origin, here, { intent: 'start' }, { cookie: lena });
+  for (let step = 0; step < 20; step++) {
+    const choice = readFirstChoice(await (await fetch(`${s.origin}${here}`, { headers: { cookie: lena } })).text());
+    if (!choice) break;
+    await postForm(s.origin, here, { intent: 'choose', ...choice }, { cookie: lena });
+  }
+  const run = await s.db.$client.execute("select id from scenario_runs where status = 'finished' limit 1");
+  params.run = String(run.rows[0]?.id);
+  await postForm(
+    s.origin,
+    '/journal',
+    { intent: 'save', moduleId: 'empathy', lessonId: 'what-empathy-looks-like', reflectionId: 'felt-understood', body: SECRET },
+    { cookie: lena },
+  );
+});
+afterAll(() => s?.stop());
+
+describe('the expectation table', () => {
+  it('has an entry for every route in src/pages', () => {
+    const problems = coverageProblems(Object.keys(EXPECTATIONS), 'EXPECTATIONS in tests/integration/security-matrix.test.ts');
+    expect(problems, `\n${problems.join('\n')}\n`).toEqual([]);
+  });
+});
+
+/** A fresh session per request: a sign-out or password change in one cell must not leak into the next. */
+async function request(method: 'GET' | 'POST', path: string, who: Who, fields: Record<string, string>) {
+  const email = EMAIL[who];
+  const cookie = email ? await cookieFor(s.db, email) : undefined;
+  if (method === 'POST') return postForm(s.origin, path, fields, { cookie });
+  return fetch(`${s.origin}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+}
+
+const cells = routeFiles()
+  .filter((r) => EXPECTATIONS[r.pattern])
+  .flatMap((r) => WHO.flatMap((who) => (['GET', 'POST'] as const).map((method) => ({ pattern: r.pattern, who, method }))));
+
+describe('route x role matrix', () => {
+  it.each(cells)('$method $pattern as $who', async ({ pattern, who, method }) => {
+    const entry = EXPECTATIONS[pattern]!;
+    const path = fillRoute(pattern, params);
+    const res = await request(method, path, who, entry.post.fields(who));
+    const body = await res.text();
+    expect(res.status, body.slice(0, 300)).toBe(method === 'GET' ? entry.get[who] : entry.post.expect[who]);
+    // Every answer, whatever its status, carries the security headers.
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    if (res.status === 303 && who === 'out' && pattern !== '/sign-out')
+      expect(res.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+    if (res.status === 403) expect(body).toContain('You do not have access to this page');
+    for (const text of entry.hidden?.[who] ?? []) expect(body).not.toContain(text);
+  });
+
+  it('shows Lena her own reflection (so the hidden checks above look for text that exists)', async () => {
+    expect(await (await request('GET', '/journal', 'learner', {})).text()).toContain(SECRET);
+    expect(await (await request('GET', '/team', 'admin', {})).text()).toContain('learner@example.com');
+  });
+
+  it('let only the admin create people; refused posts changed nothing', async () => {
+    expect(
+      await count(s.db, "select count(*) as n from users where email like 'matrix-%' and email != 'matrix-invitee@example.com'"),
+    ).toBe(1);
+    expect(await findUserByEmail(s.db, 'matrix-admin@example.com')).toBeDefined();
+  });
+});
