@@ -38,6 +38,10 @@ const everyone = (status: number): Statuses => ({
 });
 const adminOnly: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 403, admin: 200 };
 const managers: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 200, admin: 200 };
+/** Lena's team and its people: admins, not the manager of another team (told it does not exist). */
+const ownTeam: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 404, admin: 200 };
+/** Content analytics: trainers and admins. */
+const trainers: Statuses = { out: 303, learner: 403, trainer: 200, otherManager: 403, admin: 200 };
 /** Lena's own role-play run: hers alone; anyone else is told it does not exist. */
 const ownerOnly: Statuses = { out: 303, learner: 200, trainer: 404, otherManager: 404, admin: 404 };
 
@@ -101,8 +105,23 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/team': {
     get: managers,
     post: { fields: nothing, expect: managers },
-    hidden: { otherManager: ['learner@example.com', 'Customer Support'] },
+    hidden: { otherManager: ['Lena Fischer', 'Customer Support'] },
   },
+  /** Lena's team (Customer Support): the other manager is told it does not exist. */
+  '/team/[teamId]': { get: ownTeam, post: { fields: nothing, expect: ownTeam }, hidden: { otherManager: ['Lena Fischer'] } },
+  '/team/[teamId]/export/matrix.csv': { get: ownTeam, post: { fields: nothing, expect: { ...everyone(404) } } },
+  '/team/[teamId]/export/attempts.csv': { get: ownTeam, post: { fields: nothing, expect: { ...everyone(404) } } },
+  '/team/people/[userId]': { get: ownTeam, post: { fields: nothing, expect: ownTeam }, hidden: { admin: [SECRET] } },
+  '/assignments': { get: managers, post: { fields: nothing, expect: { ...managers, otherManager: 400, admin: 400 } } },
+  '/feedback': { get: everyone(405), post: { fields: nothing, expect: { ...signedIn(400) } } },
+  '/insight': { get: trainers, post: { fields: nothing, expect: trainers } },
+  '/insight/lessons/[module]': {
+    get: trainers,
+    post: { fields: nothing, expect: trainers },
+    hidden: { trainer: ['Lena Fischer', 'learner@example.com'] },
+  },
+  '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: trainers } },
+  '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: trainers } },
 };
 
 let s: TestServer;
@@ -132,6 +151,9 @@ beforeAll(async () => {
     if (!choice) break;
     await postForm(s.origin, here, { intent: 'choose', ...choice }, { cookie: lena });
   }
+  const lenaRow = await findUserByEmail(s.db, 'learner@example.com');
+  params.teamId = lenaRow!.teamId!;
+  params.userId = lenaRow!.id;
   const run = await s.db.$client.execute("select id from scenario_runs where status = 'finished' limit 1");
   params.run = String(run.rows[0]?.id);
   await postForm(
@@ -181,7 +203,9 @@ describe('route x role matrix', () => {
 
   it('shows Lena her own reflection (so the hidden checks above look for text that exists)', async () => {
     expect(await (await request('GET', '/journal', 'learner', {})).text()).toContain(SECRET);
-    expect(await (await request('GET', '/team', 'admin', {})).text()).toContain('learner@example.com');
+    expect(await (await request('GET', `/team/${params.teamId}`, 'admin', {})).text()).toContain('Lena Fischer');
+    // The team list counts Customer Support's eight active learners.
+    expect(await (await request('GET', '/team', 'admin', {})).text()).toMatch(/Customer Support<\/a><\/th><td>8<\/td>/);
   });
 
   it('let only the admin create people; refused posts changed nothing', async () => {

@@ -25,7 +25,9 @@ export interface TeamListing {
   people: number;
 }
 
-const activeMembers = sql<number>`(select count(*) from ${users} where ${users.teamId} = ${teams.id} and ${users.active} = 1)`;
+// Written out in SQL: in a single-table select drizzle renders teams.id unqualified ("id"), which inside this
+// subquery would silently mean users.id and count nothing.
+const activeMembers = sql<number>`(select count(*) from users as member where member.team_id = "teams"."id" and member.active = 1)`;
 
 /** The teams on the actor's dashboard: all of them for admins, the managed ones for managers, none otherwise. */
 export async function visibleTeams(db: Db, viewer: Viewer): Promise<TeamListing[]> {
