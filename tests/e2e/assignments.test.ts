@@ -82,6 +82,14 @@ describe('assigning a module to a team', () => {
     await mp.reload();
     expect(await teamRow(mp, 'Lena Fischer').getByRole('cell').nth(2).textContent()).toContain('Done');
     expect(await teamRow(mp, 'Marcus Bell').getByRole('cell').nth(2).textContent()).toContain('Due soon');
+
+    // The same completion shows in the team dashboard's people x modules matrix.
+    await mp.goto('/team');
+    await mp.getByRole('link', { name: 'Customer Support' }).click();
+    const matrix = mp.getByRole('table').first();
+    const headers = (await matrix.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+    const lenaRow = matrix.getByRole('row').filter({ has: mp.getByRole('rowheader', { name: 'Lena Fischer' }) });
+    expect(await lenaRow.locator('th, td').nth(headers.indexOf('Empathy at work')).textContent()).toContain('Completed');
     await manager.close();
   }, 120_000);
 
