@@ -219,3 +219,9 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+/** The team dashboard of the demo manager (Customer Support); /team itself only lists teams. */
+export async function demoTeamPath(db: Db): Promise<string> {
+  const rows = await db.$client.execute("select id from teams where name = 'Customer Support'");
+  return `/team/${String(rows.rows[0]?.id)}`;
+}

@@ -2,7 +2,7 @@
 // run by Debian's Chromium against the built server, signed in through a session cookie header.
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { course, seededDb, signInAs, startServer, type Options } from './lib.ts';
+import { course, seededDb, signInAs, startServer, type Options, demoTeamPath } from './lib.ts';
 import { ms, type Section } from './report.ts';
 import { startRun } from '../src/lib/server/scenario-runs.ts';
 
@@ -33,7 +33,7 @@ export async function benchLighthouse(_options: Options): Promise<Section> {
       ['lesson', '/modules/empathy/what-empathy-looks-like', learner.cookie],
       ['quiz', '/quizzes/empathy-quiz', learner.cookie],
       ['role-play', '/scenarios/the-saturday-rush', learner.cookie],
-      ['team dashboard', '/team', manager.cookie],
+      ['team dashboard', await demoTeamPath(bench.db), manager.cookie],
     ];
     const rows: (string | number)[][] = [];
     let benchmarkIndex = NaN;

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { choose, startRun } from '../src/lib/server/scenario-runs.ts';
 import type { Db } from '../src/lib/server/db.ts';
-import { CLIENT_DIR, course, seededDb, signInAs, startServer, type Options } from './lib.ts';
+import { CLIENT_DIR, course, seededDb, signInAs, startServer, type Options, demoTeamPath } from './lib.ts';
 import { int, kb, verdict, type Section } from './report.ts';
 
 type Aim = 'none' | 'zero' | 'island';
@@ -107,7 +107,7 @@ export async function benchWeight(_options: Options): Promise<Section> {
       ['role-play', '/scenarios/the-saturday-rush', learner.cookie, 'island'],
       ['debrief', `/scenarios/the-supplier-delay/runs/${debriefRun}`, learner.cookie, 'zero'],
       ['journal', '/journal', learner.cookie, 'zero'],
-      ['team dashboard', '/team', manager.cookie, 'none'],
+      ['team dashboard', await demoTeamPath(bench.db), manager.cookie, 'none'],
       ['admin people', '/admin/people', admin.cookie, 'none'],
     ];
     const rows: (string | number)[][] = [];
