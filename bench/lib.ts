@@ -21,6 +21,8 @@ import { lessonSchema } from '../src/schemas/lesson.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** The production server: Astro's handler behind the lesson fast path. */
+export const SERVE = join(ROOT, 'scripts/serve.ts');
 export const CLIENT_DIR = join(ROOT, 'dist/client');
 /** Generated organisations are cached here (gitignored). */
 export const DATA_DIR = join(ROOT, 'bench/.data');
@@ -67,7 +69,7 @@ export async function startServer(dbUrl: string): Promise<BenchServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [SERVE], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: dbUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

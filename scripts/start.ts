@@ -1,5 +1,6 @@
 // npm start: validate configuration, migrate, seed the demo organisation into an empty database,
-// build if there is no build yet, then serve the built site (Astro's Node adapter, standalone).
+// build if there is no build yet, then serve the built site (scripts/serve.ts: Astro's Node adapter
+// behind the lesson fast path).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,6 @@ await exitOnConfigError(async () => {
   const database = await db();
   await migrateDb(database);
   if (await seedDemoIfEmpty(database)) console.log(describeDemoSignIns());
-  database.$client.close();
 
   if (!existsSync(entry) || process.argv.includes('--build')) {
     console.log('No build found; building the site (about a minute)...');
@@ -30,5 +30,6 @@ await exitOnConfigError(async () => {
   process.env.HOST ??= 'localhost';
   process.env.PORT ??= '4321';
   console.log(`Rapport is serving http://${process.env.HOST}:${process.env.PORT} (database ${c.DATABASE_URL})`);
-  await import(entry);
+  // The same process goes on to serve, reusing this database connection.
+  await import('./serve.ts');
 });

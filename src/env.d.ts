@@ -6,5 +6,10 @@ declare namespace App {
     user: import('./lib/server/session.ts').SessionUser | null;
     /** The current session's id, or null. */
     sessionId: string | null;
+    /**
+     * Set by a lesson page that rendered as a shell (src/lib/lesson-shell.ts): which lesson, and its
+     * canonical path. The middleware then fills the learner's values in and keeps the shell.
+     */
+    shell: { moduleId: string; lessonId: string; path: string } | null;
   }
 }

@@ -10,12 +10,17 @@ import { SESSION_COOKIE, validateSession } from './lib/server/session.ts';
 import { securityHeaders } from './lib/server/headers.ts';
 import { startDigestScheduler } from './lib/server/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
+import { fillShell } from './lib/lesson-shell.ts';
+import { clientReader } from './lib/server/fast-read.ts';
+import { keepShell } from './lib/server/lesson-shells.ts';
+import { lessonState, noteOpened } from './lib/server/lesson-state.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.sessionId = null;
+  context.locals.shell = null;
   if (context.isPrerendered) return next();
   // Reminder digests: one scheduler per server process, started by its first request (never at build time).
   startDigestScheduler({ db, catalog: () => getCatalog(false) });
@@ -47,5 +52,19 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   // Personal pages must never be stored by shared caches.
   if (context.locals.user && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
-  return response;
+
+  // A lesson page renders as a shell: keep it for the fast path (plain URL only, since query
+  // parameters add notices), then fill in this learner's values.
+  // (Re-read through the type: TypeScript still sees the null assigned above, not the page's value.)
+  const shell = context.locals.shell as App.Locals['shell'];
+  const user = context.locals.user as App.Locals['user'];
+  if (!shell || !user || response.status !== 200) return response;
+  const html = await response.text();
+  if (context.url.pathname === shell.path && context.url.search === '') {
+    keepShell(user.role, shell.path, { html, headers: [...response.headers], key: shell });
+  }
+  const database = await db();
+  const state = await lessonState(clientReader(database.$client), user, shell);
+  await noteOpened(database, user.id, shell, state.lastOpenedAt);
+  return new Response(fillShell(html, state.fill), { status: 200, headers: response.headers });
 });

@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** The production server: Astro's handler behind the lesson fast path. */
+const SERVE = join(ROOT, 'scripts/serve.ts');
 
 export interface ServerProcess {
   origin: string;
@@ -33,7 +35,7 @@ export async function spawnServer(dbUrl: string, env: Record<string, string> = {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [SERVE], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: dbUrl, HOST: 'localhost', PORT: String(port), NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

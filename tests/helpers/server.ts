@@ -1,4 +1,4 @@
-// Starts the real built server (dist/server/entry.mjs) on a free port with its own database file.
+// Starts the real built server (scripts/serve.ts over dist/) on a free port with its own database file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,6 +10,8 @@ import { seedDemoIfEmpty } from '../../src/lib/server/seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** The production server: Astro's handler behind the lesson fast path. */
+const SERVE = join(ROOT, 'scripts/serve.ts');
 
 export interface TestServer {
   origin: string;
@@ -59,7 +61,7 @@ export async function startServer({ seed = true, env = {} }: ServerOptions = {})
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [SERVE], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: dbUrl, HOST: 'localhost', PORT: String(port), NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

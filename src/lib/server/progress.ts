@@ -8,7 +8,7 @@ import { lessonProgress } from './schema.ts';
 import type { LessonRecord } from '../progress/rules.ts';
 
 /** Re-opening a lesson within this window does not write again; it would change nothing useful. */
-const REOPEN_WRITE_INTERVAL_MS = 60_000;
+export const REOPEN_WRITE_INTERVAL_MS = 60_000;
 
 export async function recordOpened(db: Db, userId: string, moduleId: string, lessonId: string, now = new Date()): Promise<void> {
   await db

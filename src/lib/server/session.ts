@@ -53,6 +53,33 @@ function expiry(createdAt: Date, lastVerifiedAt: Date, policy: SessionPolicy): D
   return new Date(Math.min(lastVerifiedAt.getTime() + policy.idleMs, createdAt.getTime() + policy.maxAgeMs));
 }
 
+/** What a session row and the presented secret amount to at `now`. */
+export type SessionVerdict =
+  /** Wrong secret: refuse, and leave the session alone (the presenter may not own it). */
+  | { kind: 'refuse' }
+  /** Expired, or its user deactivated: refuse and delete the session. */
+  | { kind: 'end' }
+  /** Valid; `touch` when the activity timestamp is due to be written (and the cookie refreshed). */
+  | { kind: 'valid'; touch: boolean; expiresAt: Date };
+
+export interface SessionRow {
+  secretHash: Uint8Array;
+  createdAt: Date;
+  lastVerifiedAt: Date;
+  userActive: boolean;
+}
+
+/**
+ * The rules of a session in one pure function, shared by validateSession() and the lesson fast path
+ * (src/lib/server/lesson-fast-path.ts), so that both accept exactly the same sessions.
+ */
+export function sessionVerdict(secret: string, row: SessionRow, policy: SessionPolicy, now: Date): SessionVerdict {
+  if (!secretMatches(secret, row.secretHash)) return { kind: 'refuse' };
+  if (!row.userActive || now >= expiry(row.createdAt, row.lastVerifiedAt, policy)) return { kind: 'end' };
+  const touch = now.getTime() - row.lastVerifiedAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS;
+  return { kind: 'valid', touch, expiresAt: expiry(row.createdAt, touch ? now : row.lastVerifiedAt, policy) };
+}
+
 /** Returns the session for a cookie value, or null when it is malformed, unknown, expired or its user inactive. */
 export async function validateSession(
   db: Db,
@@ -70,23 +97,18 @@ export async function validateSession(
     .limit(1);
   if (!row) return null;
   const { session, user } = row;
-  if (!secretMatches(token.secret, session.secretHash)) return null;
-  if (!user.active || now >= expiry(session.createdAt, session.lastVerifiedAt, policy)) {
+  const verdict = sessionVerdict(token.secret, { ...session, userActive: user.active }, policy, now);
+  if (verdict.kind === 'refuse') return null;
+  if (verdict.kind === 'end') {
     await db.delete(sessions).where(eq(sessions.id, session.id));
     return null;
   }
-  let lastVerifiedAt = session.lastVerifiedAt;
-  let refreshed = false;
-  if (now.getTime() - lastVerifiedAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
-    lastVerifiedAt = now;
-    refreshed = true;
-    await db.update(sessions).set({ lastVerifiedAt }).where(eq(sessions.id, session.id));
-  }
+  if (verdict.touch) await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id));
   return {
     id: session.id,
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, teamId: user.teamId },
-    expiresAt: expiry(session.createdAt, lastVerifiedAt, policy),
-    refreshed,
+    expiresAt: verdict.expiresAt,
+    refreshed: verdict.touch,
   };
 }
 

@@ -1,0 +1,162 @@
+// Lesson pages are shells filled per learner (src/lib/lesson-shell.ts); after the first view by
+// someone of a role, the server answers from the stored shell without entering Astro
+// (src/lib/server/lesson-fast-path.ts). These tests run the real built server and hold both paths
+// to the same rules: nobody sees anyone else's values, sessions are judged the same, drafts stay
+// hidden, visits are recorded once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { cookieFor, get, postForm } from '../helpers/http.ts';
+import { createUser, setActive } from '../../src/lib/server/users.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
+import { saveReflection } from '../../src/lib/server/journal.ts';
+import { saveFeedback } from '../../src/lib/server/lesson-feedback.ts';
+import { lessonProgress, sessions } from '../../src/lib/server/schema.ts';
+
+const LESSON = '/modules/empathy/what-empathy-looks-like';
+const KEY = { moduleId: 'empathy', lessonId: 'what-empathy-looks-like' };
+const DRAFT = '/modules/coaching-conversations/coaching-a-colleague';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.stop());
+
+async function person(email: string, displayName: string, role: 'learner' | 'manager' | 'trainer' = 'learner') {
+  const user = await createUser(server.db, { email, displayName, role });
+  const { token, id } = await createSession(server.db, user.id);
+  return { id: user.id, sessionId: id, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+// The fast path answers with a Content-Length; Astro streams its pages (chunked). Only used to prove
+// which path a test exercised.
+const fast = (res: Response) => res.headers.has('content-length');
+
+async function page(path: string, cookie: string) {
+  const res = await get(server.origin, path, cookie);
+  return { res, html: await res.text() };
+}
+
+describe('lesson pages served from shells', () => {
+  it("shows every learner their own name, progress, reflection and feedback, and nobody else's", async () => {
+    const ann = await person('ann.shell@example.com', 'Ann <Shell>');
+    const bob = await person('bob.shell@example.com', 'Bob Shell');
+    const secret = 'I told the customer "we\'ll see" </textarea><b>oops</b>';
+    await saveReflection(server.db, ann.id, { ...KEY, reflectionId: 'felt-understood' }, 'prompt', secret);
+    await saveFeedback(server.db, ann.id, KEY, { rating: 4, comment: 'Ann-only comment' });
+    expect((await postForm(server.origin, LESSON, { intent: 'complete' }, { cookie: ann.cookie })).status).toBe(303);
+
+    // Ann first (perhaps the full path), then Bob and Ann again from the stored learner shell.
+    await page(LESSON, ann.cookie);
+    const forBob = await page(LESSON, bob.cookie);
+    const forAnn = await page(LESSON, ann.cookie);
+    expect(forBob.res.status).toBe(200);
+    expect(fast(forBob.res) && fast(forAnn.res)).toBe(true);
+
+    expect(forAnn.html).toContain('Ann &lt;Shell&gt;');
+    expect(forAnn.html).toContain('You have completed this lesson');
+    expect(forAnn.html).toContain('I told the customer &quot;we&#39;ll see&quot; &lt;/textarea&gt;&lt;b&gt;oops&lt;/b&gt;');
+    expect(forAnn.html).toContain('Update my reflection');
+    expect(forAnn.html).toMatch(/<input type="radio" name="rating" value="4" required checked/);
+    expect(forAnn.html).toContain('Ann-only comment');
+
+    expect(forBob.html).toContain('Bob Shell');
+    expect(forBob.html).toContain('Finished reading?');
+    for (const annOnly of ['Ann &lt;Shell&gt;', 'we&#39;ll see', 'Ann-only comment', 'You have completed this lesson'])
+      expect(forBob.html).not.toContain(annOnly);
+    expect(forBob.html).not.toMatch(/name="rating"[^>]*checked/);
+    expect(forBob.html).not.toContain('<!--rapport');
+
+    // The full path (a query string always takes it) renders the very same page.
+    const full = await page(`${LESSON}?via=full`, bob.cookie);
+    expect(fast(full.res)).toBe(false);
+    expect(full.html).toBe(forBob.html);
+  });
+
+  it('answers with the security headers and no cookie, never to be cached by others', async () => {
+    const cy = await person('cy.shell@example.com', 'Cy Shell');
+    await page(LESSON, cy.cookie);
+    const { res } = await page(LESSON, cy.cookie);
+    expect(fast(res)).toBe(true);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBeTruthy();
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('judges sessions as the full path does: no cookie, a wrong secret, expiry and deactivation all go to sign-in', async () => {
+    const dee = await person('dee.shell@example.com', 'Dee Shell');
+    await page(LESSON, dee.cookie);
+    const toSignIn = (res: Response) => res.status === 303 && res.headers.get('location')?.startsWith('/sign-in');
+
+    expect(toSignIn((await page(LESSON, '')).res)).toBe(true);
+    const wrong = `${dee.cookie.slice(0, -4)}aaaa`;
+    expect(toSignIn((await page(LESSON, wrong)).res)).toBe(true);
+    expect(await server.db.select().from(sessions).where(eq(sessions.id, dee.sessionId))).toHaveLength(1);
+
+    const old = new Date(Date.now() - 30 * 86400_000);
+    await server.db.update(sessions).set({ createdAt: old, lastVerifiedAt: old }).where(eq(sessions.id, dee.sessionId));
+    expect(toSignIn((await page(LESSON, dee.cookie)).res)).toBe(true);
+    expect(await server.db.select().from(sessions).where(eq(sessions.id, dee.sessionId))).toHaveLength(0);
+
+    const eve = await person('eve.shell@example.com', 'Eve Shell');
+    expect((await page(LESSON, eve.cookie)).res.status).toBe(200);
+    await setActive(server.db, eve.id, false);
+    expect(toSignIn((await page(LESSON, eve.cookie)).res)).toBe(true);
+  });
+
+  it('leaves the activity write and cookie refresh of a session to the full path', async () => {
+    const fay = await person('fay.shell@example.com', 'Fay Shell');
+    await page(LESSON, fay.cookie);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await server.db.update(sessions).set({ lastVerifiedAt: twoHoursAgo }).where(eq(sessions.id, fay.sessionId));
+    const { res } = await page(LESSON, fay.cookie);
+    expect(res.status).toBe(200);
+    expect(fast(res)).toBe(false);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(true);
+    const [row] = await server.db.select().from(sessions).where(eq(sessions.id, fay.sessionId));
+    expect(row!.lastVerifiedAt.getTime()).toBeGreaterThan(twoHoursAgo.getTime());
+  });
+
+  it('keeps one shell per role: navigation follows the role, and drafts stay hidden from learners', async () => {
+    const gus = await person('gus.shell@example.com', 'Gus Shell');
+    const mia = await person('mia.shell@example.com', 'Mia Shell', 'manager');
+    await page(LESSON, gus.cookie);
+    await page(LESSON, mia.cookie);
+    const learner = await page(LESSON, gus.cookie);
+    const manager = await page(LESSON, mia.cookie);
+    expect(fast(learner.res) && fast(manager.res)).toBe(true);
+    expect(manager.html).toContain('href="/team"');
+    expect(learner.html).not.toContain('href="/team"');
+
+    const trainer = await cookieFor(server.db, 'trainer@example.com');
+    expect((await page(DRAFT, trainer)).res.status).toBe(200);
+    expect((await page(DRAFT, trainer)).res.status).toBe(200);
+    expect((await page(DRAFT, gus.cookie)).res.status).toBe(404);
+  });
+
+  it('records the first visit once, and a completion shows on the next view', async () => {
+    const hal = await person('hal.shell@example.com', 'Hal Shell');
+    const rows = () =>
+      server.db
+        .select()
+        .from(lessonProgress)
+        .where(and(eq(lessonProgress.userId, hal.id), eq(lessonProgress.lessonId, KEY.lessonId)));
+    const first = await page(LESSON, hal.cookie);
+    expect(fast(first.res)).toBe(true); // learners' shell is stored by the tests above
+    const [opened] = await rows();
+    expect(opened).toMatchObject({ moduleId: KEY.moduleId, completedAt: null });
+    await page(LESSON, hal.cookie);
+    expect(await rows()).toHaveLength(1);
+    expect((await rows())[0]!.firstOpenedAt).toEqual(opened!.firstOpenedAt);
+
+    expect((await postForm(server.origin, LESSON, { intent: 'complete' }, { cookie: hal.cookie })).status).toBe(303);
+    const after = await page(LESSON, hal.cookie);
+    expect(fast(after.res)).toBe(true);
+    expect(after.html).toContain('You have completed this lesson');
+    expect(after.html).toContain('✓ Completed');
+  });
+});
