@@ -64,20 +64,44 @@ export function renderLesson(moduleId: string, lessonId: string) {
   return body;
 }
 
+/** Memoised per process under `key`: content is fixed per build, and each lookup through astro:content
+ * re-resolves an `import()` (measured in docs/decisions/007-lesson-shells.md). */
+const lookups = new Map<string, Promise<unknown>>();
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let found = lookups.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    lookups.set(key, found);
+  }
+  return found;
+}
+
+/** Ids are checked against the collection first, so that unknown ids from URLs never grow the cache. */
+async function known(collection: 'quizzes' | 'scenarios', id: string): Promise<boolean> {
+  const ids = await once(`ids:${collection}`, async () => new Set((await getCollection(collection)).map((e) => e.id)));
+  return ids.has(id);
+}
+
 export async function getQuiz(id: string): Promise<(Quiz & { id: string }) | undefined> {
-  const entry = await getEntry('quizzes', id);
-  return entry ? { ...entry.data, id: entry.id } : undefined;
+  if (!(await known('quizzes', id))) return undefined;
+  return once(`quiz:${id}`, async () => {
+    const entry = await getEntry('quizzes', id);
+    return entry ? { ...entry.data, id: entry.id } : undefined;
+  });
 }
 
 export async function getScenario(id: string): Promise<(Scenario & { id: string }) | undefined> {
-  const entry = await getEntry('scenarios', id);
-  return entry ? { ...entry.data, id: entry.id } : undefined;
+  if (!(await known('scenarios', id))) return undefined;
+  return once(`scenario:${id}`, async () => {
+    const entry = await getEntry('scenarios', id);
+    return entry ? { ...entry.data, id: entry.id } : undefined;
+  });
 }
 
-export async function allScenarios(): Promise<(Scenario & { id: string })[]> {
-  return (await getCollection('scenarios')).map((e) => ({ ...e.data, id: e.id }));
+export function allScenarios(): Promise<(Scenario & { id: string })[]> {
+  return once('all:scenarios', async () => (await getCollection('scenarios')).map((e) => ({ ...e.data, id: e.id })));
 }
 
-export async function allQuizzes(): Promise<(Quiz & { id: string })[]> {
-  return (await getCollection('quizzes')).map((e) => ({ ...e.data, id: e.id }));
+export function allQuizzes(): Promise<(Quiz & { id: string })[]> {
+  return once('all:quizzes', async () => (await getCollection('quizzes')).map((e) => ({ ...e.data, id: e.id })));
 }
