@@ -8,6 +8,7 @@ import { config } from '../src/lib/server/config.ts';
 import { sessionPolicy } from '../src/lib/server/cookies.ts';
 import { openReader } from '../src/lib/server/fast-read.ts';
 import { lessonFastPath } from '../src/lib/server/lesson-fast-path.ts';
+import { securityHeaders } from '../src/lib/server/headers.ts';
 
 const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
 
@@ -23,18 +24,27 @@ const fast = lessonFastPath({
   policy: sessionPolicy(),
 });
 
+/**
+ * Astro's middleware adds the security headers to pages; static files (and anything else the adapter
+ * answers itself) get the same ones here. Headers a page sets itself take precedence over these.
+ */
+function toAstro(req: http.IncomingMessage, res: http.ServerResponse) {
+  for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
+  handler(req, res);
+}
+
 const server = http.createServer((req, res) => {
-  if (req.method !== 'GET' || !req.url) return handler(req, res);
+  if (req.method !== 'GET' || !req.url) return toAstro(req, res);
   fast(req.method, req.url, req.headers.cookie).then(
     (answer) => {
-      if (!answer) return handler(req, res);
+      if (!answer) return toAstro(req, res);
       const body = Buffer.from(answer.body);
       // A flat [name, value, ...] list keeps repeated headers as they are.
       res.writeHead(answer.status, [...answer.headers.flat(), 'content-length', String(body.length)]);
       res.end(body);
     },
     // The full path applies every rule again and reports errors the usual way.
-    () => handler(req, res),
+    () => toAstro(req, res),
   );
 });
 

@@ -12,6 +12,7 @@ import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
 import { saveReflection } from '../../src/lib/server/journal.ts';
 import { saveFeedback } from '../../src/lib/server/lesson-feedback.ts';
 import { lessonProgress, sessions } from '../../src/lib/server/schema.ts';
+import { securityHeaders } from '../../src/lib/server/headers.ts';
 
 const LESSON = '/modules/empathy/what-empathy-looks-like';
 const KEY = { moduleId: 'empathy', lessonId: 'what-empathy-looks-like' };
@@ -158,5 +159,19 @@ describe('lesson pages served from shells', () => {
     expect(fast(after.res)).toBe(true);
     expect(after.html).toContain('You have completed this lesson');
     expect(after.html).toContain('✓ Completed');
+  });
+});
+
+describe('static files', () => {
+  it('carry the same security headers as pages', async () => {
+    const res = await get(server.origin, '/favicon.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    // Pages set them too; the page's value replaces the server's rather than being added to it.
+    const page = await get(server.origin, '/sign-in');
+    expect(page.headers.get('content-security-policy')).toBe(securityHeaders()['content-security-policy']);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
