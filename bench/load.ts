@@ -1,4 +1,5 @@
 // Load generation with autocannon's programmatic API, summarised into the figures we report.
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 export interface LoadSpec {
@@ -82,4 +83,65 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
 /** A form post as a browser on the same origin sends it (Astro's checkOrigin wants the Origin header). */
 export function formHeaders(origin: string, cookie: string): Record<string, string> {
   return { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' };
+}
+
+/**
+ * An open-loop load at a steady offered rate: request k is due at k/rate seconds, whatever happened
+ * to the ones before, over at most `connections` keep-alive sockets. Latency runs from when a request
+ * was due to its last byte, so time spent waiting for a free connection counts (no coordinated
+ * omission). autocannon's own rate limit sends each second's quota in a burst at the start of the
+ * second, which measures the burst rather than the server.
+ */
+export async function paced(spec: LoadSpec & { rate: number; amount: number }): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const url = new URL(spec.path, spec.origin);
+  const latencies: number[] = [];
+  const status = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+  let errors = 0;
+  const start = performance.now();
+  const one = (due: number) =>
+    new Promise<void>((resolve) => {
+      const work = spec.next?.() ?? { headers: {} };
+      const req = http.request(url, { method: spec.method ?? 'GET', agent, headers: work.headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - due);
+          const code = res.statusCode ?? 0;
+          const bucket = `${Math.floor(code / 100)}xx` as keyof typeof status;
+          if (bucket in status) status[bucket]++;
+          const lower: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers)) lower[name] = String(value);
+          spec.onResponse?.(code, lower);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(work.body);
+    });
+  const inFlight: Promise<void>[] = [];
+  for (let k = 0; k < spec.amount; k++) {
+    const due = start + (k * 1000) / spec.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(one(due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+  return {
+    requests: latencies.length,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: at(50),
+    p99: at(99),
+    status,
+    errors,
+    timeouts: 0,
+  };
 }

@@ -2,7 +2,7 @@
 // then the rows in the database are counted and compared with the responses that acknowledged a write.
 import { sql } from 'drizzle-orm';
 import { course, createLearners, insertMany, seededDb, startServer, type Options, type Person } from './lib.ts';
-import { formHeaders, load, type LoadResult } from './load.ts';
+import { formHeaders, load, paced as pacedLoad, type LoadResult } from './load.ts';
 import { int, ms, verdict, type Section, type Table } from './report.ts';
 import { quizAttempts, scenarioRuns } from '../src/lib/server/schema.ts';
 import { randomId } from '../src/lib/server/token.ts';
@@ -29,15 +29,19 @@ async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-interface WriteRun {
+/** One write path, prepared: a request per learner, and how to count what it recorded. */
+interface WritePath {
   name: string;
-  result: LoadResult;
-  acknowledged: number;
-  rows: number;
-  extra: string;
+  path: string;
+  next: () => { headers: Record<string, string>; body: string };
+  onResponse?: (status: number, headers: Record<string, string>) => void;
+  /** Rows recorded so far (submitted attempts, or role-play steps). */
+  rows(): Promise<number>;
+  /** A sentence on the secondary checks, after every phase has run. */
+  extra(): Promise<string>;
 }
 
-async function quizSubmissions(db: Db, origin: string, learners: Person[]): Promise<WriteRun> {
+async function quizSubmissions(db: Db, origin: string, learners: Person[]): Promise<WritePath> {
   const quiz = course().quizzes.get(QUIZ)!;
   const now = new Date();
   const attempts = learners.map((l) => {
@@ -57,26 +61,25 @@ async function quizSubmissions(db: Db, origin: string, learners: Person[]): Prom
     })),
   );
   let i = 0;
-  const next = () => {
-    const a = attempts[i++];
-    if (!a) throw new Error('ran out of prepared quiz attempts');
-    return { headers: formHeaders(origin, a.person.cookie), body: answers(a.id, a.plan) };
-  };
-  const amount = learners.length - 2 * CONNECTIONS;
-  const result = await load({ origin, path: `/quizzes/${QUIZ}`, method: 'POST', connections: CONNECTIONS, amount, next });
-  const submitted = await count(db, sql`select count(*) as n from quiz_attempts where status = 'submitted'`);
-  const responses = await count(db, sql`select count(*) as n from quiz_responses`);
   const perAttempt = attempts[0]!.plan.questions.length;
+  const submitted = () => count(db, sql`select count(*) as n from quiz_attempts where status = 'submitted'`);
   return {
     name: `quiz submission POST /quizzes/${QUIZ}`,
-    result,
-    acknowledged: result.status['2xx'] + result.status['3xx'],
+    path: `/quizzes/${QUIZ}`,
+    next() {
+      const a = attempts[i++];
+      if (!a) throw new Error('ran out of prepared quiz attempts');
+      return { headers: formHeaders(origin, a.person.cookie), body: answers(a.id, a.plan) };
+    },
     rows: submitted,
-    extra: `quiz_responses rows ${int(responses)} (expected ${int(submitted * perAttempt)}: ${perAttempt} per submitted attempt)`,
+    async extra() {
+      const responses = await count(db, sql`select count(*) as n from quiz_responses`);
+      return `quiz_responses rows ${int(responses)} (expected ${int((await submitted()) * perAttempt)}: ${perAttempt} per submitted attempt)`;
+    },
   };
 }
 
-async function scenarioSteps(db: Db, origin: string, learners: Person[]): Promise<WriteRun> {
+async function scenarioSteps(db: Db, origin: string, learners: Person[]): Promise<WritePath> {
   const scenario = course().scenarios.get(SCENARIO)!;
   const start = scenario.nodes.find((n) => n.id === scenario.start)!;
   const now = new Date();
@@ -95,106 +98,145 @@ async function scenarioSteps(db: Db, origin: string, learners: Person[]): Promis
     })),
   );
   let i = 0;
-  const next = () => {
-    const r = runs[i++];
-    if (!r) throw new Error('ran out of prepared role-play runs');
-    const body = new URLSearchParams({
-      intent: 'choose',
-      runId: r.id,
-      nodeId: start.id,
-      choiceId: start.choices[i % start.choices.length]!.id,
-    });
-    return { headers: formHeaders(origin, r.person.cookie), body: body.toString() };
-  };
   // A recorded step redirects back to the role-play; anything else (moved-on notice, debrief, 4xx) records nothing new.
   const here = `/scenarios/${SCENARIO}`;
   let recorded = 0;
-  const amount = learners.length - 2 * CONNECTIONS;
-  const result = await load({
-    origin,
+  return {
+    name: `role-play step POST ${here}`,
     path: here,
-    method: 'POST',
-    connections: CONNECTIONS,
-    amount,
-    next,
+    next() {
+      const r = runs[i++];
+      if (!r) throw new Error('ran out of prepared role-play runs');
+      const body = new URLSearchParams({
+        intent: 'choose',
+        runId: r.id,
+        nodeId: start.id,
+        choiceId: start.choices[i % start.choices.length]!.id,
+      });
+      return { headers: formHeaders(origin, r.person.cookie), body: body.toString() };
+    },
     onResponse: (status, headers) => {
       if (status === 303 && headers.location === here) recorded++;
     },
-  });
-  const steps = await count(db, sql`select count(*) as n from scenario_steps`);
-  const moved = await count(db, sql`select count(*) as n from scenario_runs where node_id is not ${start.id}`);
+    rows: () => count(db, sql`select count(*) as n from scenario_steps`),
+    async extra() {
+      const moved = await count(db, sql`select count(*) as n from scenario_runs where node_id is not ${start.id}`);
+      return `303 to the role-play ${int(recorded)}; runs moved past the first node ${int(moved)}`;
+    },
+  };
+}
+
+interface WriteRun {
+  name: string;
+  saturated: LoadResult;
+  paced: LoadResult;
+  rate: number;
+  /** Over all three phases, warm-up included. */
+  requests: number;
+  acknowledged: number;
+  clean: boolean;
+  rows: number;
+  extra: string;
+}
+
+/**
+ * Warm-up (not reported), then as fast as 50 connections go (throughput; latency there is mostly
+ * queueing: 50 requests in flight divided by the rate), then an offered rate of half that throughput
+ * over the same 50 connections (latency of a server that keeps up).
+ */
+async function runPhases(write: WritePath, origin: string, sizes: { warmup: number; saturated: number; paced: number }) {
+  const spec = {
+    origin,
+    path: write.path,
+    method: 'POST' as const,
+    connections: CONNECTIONS,
+    next: write.next,
+    onResponse: write.onResponse,
+  };
+  const warmup = await load({ ...spec, amount: sizes.warmup });
+  const saturated = await load({ ...spec, amount: sizes.saturated });
+  const rate = Math.max(10, Math.round(saturated.rps / 2));
+  const paced = await pacedLoad({ ...spec, amount: sizes.paced, rate });
+  const phases = [warmup, saturated, paced];
+  const sum = (f: (r: LoadResult) => number) => phases.reduce((n, r) => n + f(r), 0);
   return {
-    name: `role-play step POST ${here}`,
-    result,
-    acknowledged: result.status['2xx'] + result.status['3xx'],
-    rows: steps,
-    extra: `303 to the role-play ${int(recorded)}; runs moved past the first node ${int(moved)}`,
+    name: write.name,
+    saturated,
+    paced,
+    rate,
+    requests: sum((r) => r.requests),
+    acknowledged: sum((r) => r.status['2xx'] + r.status['3xx']),
+    clean: sum((r) => r.errors + r.timeouts + r.status['4xx'] + r.status['5xx']) === 0,
+    rows: await write.rows(),
+    extra: await write.extra(),
   };
 }
 
 export async function benchWrites(options: Options): Promise<Section> {
-  const perPath = options.quick ? 300 : 2000;
+  const sizes = options.quick ? { warmup: 100, saturated: 300, paced: 200 } : { warmup: 300, saturated: 2000, paced: 1500 };
+  // autocannon asks for one more request per connection than it sends, in each phase.
+  const learnersPerPath = sizes.warmup + sizes.saturated + sizes.paced + 3 * 2 * CONNECTIONS;
   const runs: WriteRun[] = [];
-  for (const bench of [quizSubmissions, scenarioSteps]) {
+  for (const prepare of [quizSubmissions, scenarioSteps]) {
     // A fresh server and database for each path, so one path's rows cannot blur the other's count.
     const database = await seededDb();
     const server = await startServer(database.url);
     try {
-      const learners = await createLearners(database.db, perPath + 2 * CONNECTIONS, null, bench.name.toLowerCase());
-      runs.push(await bench(database.db, server.origin, learners));
+      const learners = await createLearners(database.db, learnersPerPath, null, prepare.name.toLowerCase());
+      runs.push(await runPhases(await prepare(database.db, server.origin, learners), server.origin, sizes));
     } finally {
       await server.stop();
       database.close();
     }
   }
   const table: Table = {
-    caption: 'Writes, each request a different learner',
+    caption: 'Writes, each request a different learner, 50 connections',
     head: [
       'path',
-      'req/s',
+      'saturated req/s',
+      'p50 ms',
+      'p99 ms',
+      'paced at req/s',
       'p50 ms',
       'p99 ms',
       'requests',
-      '2xx',
-      '3xx',
-      '4xx',
-      '5xx',
-      'errors',
-      'timeouts',
       'acknowledged',
       'rows',
     ],
-    rows: runs.map(({ name, result: r, acknowledged, rows }) => [
-      name,
-      int(r.rps),
-      ms(r.p50, 0),
-      ms(r.p99, 0),
+    rows: runs.map((r) => [
+      r.name,
+      int(r.saturated.rps),
+      ms(r.saturated.p50, 0),
+      ms(r.saturated.p99, 0),
+      int(r.rate),
+      ms(r.paced.p50, 1),
+      ms(r.paced.p99, 1),
       int(r.requests),
-      int(r.status['2xx']),
-      int(r.status['3xx']),
-      int(r.status['4xx']),
-      int(r.status['5xx']),
-      int(r.errors),
-      int(r.timeouts),
-      int(acknowledged),
-      int(rows),
+      int(r.acknowledged),
+      int(r.rows),
     ]),
   };
   return {
     title: '2. Write paths',
     method: [
-      `Two fresh seeded databases, one per path. ${int(perPath)} learners are created straight in the database, each with a ` +
+      `Two fresh seeded databases and servers, one per path. Learners are created straight in the database, each with a ` +
         `session and, for the quiz, an open attempt at ${QUIZ} (planned as the server would) or, for the role-play, an active run ` +
-        `of ${SCENARIO} at its first node. autocannon then sends ${int(perPath)} POSTs over ${CONNECTIONS} connections, each as a ` +
-        'different learner with the session cookie, an Origin header and valid answers (quiz) or a valid choice (role-play). ' +
-        'Rows are counted afterwards: submitted attempts for the quiz, scenario_steps for the role-play.',
+        `of ${SCENARIO} at its first node. Every POST is a different learner with the session cookie, an Origin header and valid ` +
+        `answers (quiz) or a valid choice (role-play), over ${CONNECTIONS} connections, in three phases: ${int(sizes.warmup)} to warm ` +
+        `the server up (not reported); ${int(sizes.saturated)} as fast as the connections go (saturated: each connection sends ` +
+        `its next request when it has its answer, so latency there is mostly the queue of ${CONNECTIONS} requests divided by the ` +
+        `rate); then ${int(sizes.paced)} at an offered rate of half the saturated throughput (paced: the latency of a server that ` +
+        'keeps up with its load; requests are sent on a steady schedule and timed from when each was due). Rows are counted at the end, over all phases: submitted attempts for the quiz, scenario_steps ' +
+        'for the role-play.',
     ],
     tables: [table],
-    findings: runs.map(
-      (r) =>
-        `${r.name}: acknowledged (2xx/3xx) ${int(r.acknowledged)}, rows ${int(r.rows)}: ` +
+    findings: runs.flatMap((r) => [
+      `${r.name}: acknowledged (2xx/3xx) ${int(r.acknowledged)} of ${int(r.requests)} requests, rows ${int(r.rows)}: ` +
         `${r.acknowledged === r.rows ? 'equal' : 'NOT EQUAL'}; ${r.extra}. ` +
-        `Every request acknowledged: ${verdict(r.acknowledged === r.result.requests && r.result.errors + r.result.timeouts === 0)}.`,
-    ),
+        `Every request acknowledged, no errors: ${verdict(r.acknowledged === r.requests && r.clean)}.`,
+      `${r.name}: p99 ${ms(r.paced.p99, 1)} ms paced at ${int(r.rate)} req/s, aim < 25 ms: ${verdict(r.paced.p99 < 25)}; ` +
+        `p99 ${ms(r.saturated.p99, 0)} ms saturated at ${int(r.saturated.rps)} req/s, aim < 25 ms: ${verdict(r.saturated.p99 < 25)}` +
+        ` (meeting it there would take about ${int((CONNECTIONS / 25) * 1000)} req/s).`,
+    ]),
   };
 }

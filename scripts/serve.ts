@@ -4,9 +4,8 @@
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { db } from '../src/lib/server/db.ts';
-import { config } from '../src/lib/server/config.ts';
 import { sessionPolicy } from '../src/lib/server/cookies.ts';
-import { openReader } from '../src/lib/server/fast-read.ts';
+import { reader } from '../src/lib/server/fast-read.ts';
 import { lessonFastPath } from '../src/lib/server/lesson-fast-path.ts';
 import { securityHeaders } from '../src/lib/server/headers.ts';
 
@@ -16,10 +15,9 @@ const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url)
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(entry)) as { handler: http.RequestListener };
 
-const c = config();
 const database = await db();
 const fast = lessonFastPath({
-  reader: openReader(c.DATABASE_URL, database.$client, c.DATABASE_BUSY_TIMEOUT_MS),
+  reader: await reader(),
   db: database,
   policy: sessionPolicy(),
 });

@@ -11,7 +11,7 @@ import { securityHeaders } from './lib/server/headers.ts';
 import { startDigestScheduler } from './lib/server/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
 import { fillShell } from './lib/lesson-shell.ts';
-import { clientReader } from './lib/server/fast-read.ts';
+import { reader } from './lib/server/fast-read.ts';
 import { keepShell } from './lib/server/lesson-shells.ts';
 import { lessonState, noteOpened } from './lib/server/lesson-state.ts';
 
@@ -36,7 +36,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
-    const session = await validateSession(await db(), token, sessionPolicy());
+    const session = await validateSession(await db(), token, sessionPolicy(), new Date(), await reader());
     if (session) {
       context.locals.user = session.user;
       context.locals.sessionId = session.id;
@@ -64,7 +64,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     keepShell(user.role, shell.path, { html, headers: [...response.headers], key: shell });
   }
   const database = await db();
-  const state = await lessonState(clientReader(database.$client), user, shell);
+  const state = await lessonState(await reader(), user, shell);
   await noteOpened(database, user.id, shell, state.lastOpenedAt);
   return new Response(fillShell(html, state.fill), { status: 200, headers: response.headers });
 });

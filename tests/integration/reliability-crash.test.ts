@@ -129,6 +129,13 @@ describe('a server killed with SIGKILL under write load', () => {
       expect(await count(db!, "select count(*) as n from quiz_attempts where id = ? and status = 'submitted'", [id])).toBe(1);
       expect(await count(db!, 'select count(*) as n from quiz_responses where attempt_id = ?', [id])).toBeGreaterThan(0);
     }
+    // Acknowledged or cut off by the kill: no attempt is ever submitted without its answers (one transaction).
+    const bare = await count(
+      db!,
+      "select count(*) as n from quiz_attempts a where a.status = 'submitted' and not exists (select 1 from quiz_responses r where r.attempt_id = a.id)",
+      [],
+    );
+    expect(bare).toBe(0);
   });
 
   it('serves and records again after the restart', async () => {

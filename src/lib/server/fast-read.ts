@@ -1,5 +1,5 @@
 /**
- * Reads for the hot path of lesson pages. Through drizzle and @libsql/client a small SELECT costs
+ * Reads on the hot paths: the session lookup of every request, and lesson pages. Through drizzle and @libsql/client a small SELECT costs
  * about 120-280 µs here, mostly building the SQL and preparing the statement anew on every call; a
  * statement prepared once on libSQL's native binding answers in about 13 µs (measurements in
  * docs/decisions/007-lesson-shells.md). For an embedded file we therefore keep a second, read-only
@@ -10,6 +10,8 @@
  */
 import Database from 'libsql';
 import type { Client } from '@libsql/client';
+import { config } from './config.ts';
+import { db } from './db.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -47,4 +49,15 @@ export function openReader(url: string, client: Client, busyTimeoutMs: number): 
       native.close();
     },
   };
+}
+
+let shared: Promise<Reader> | undefined;
+
+/** The process-wide reader for `DATABASE_URL`, opened after the shared connection (which creates the file). */
+export function reader(): Promise<Reader> {
+  shared ??= db().then((database) => {
+    const c = config();
+    return openReader(c.DATABASE_URL, database.$client, c.DATABASE_BUSY_TIMEOUT_MS);
+  });
+  return shared;
 }

@@ -10,7 +10,7 @@ import type { Db } from './db.ts';
 import type { Reader } from './fast-read.ts';
 import { findShell, hasShellFor } from './lesson-shells.ts';
 import { lessonState, noteOpened } from './lesson-state.ts';
-import { SESSION_COOKIE, sessionVerdict, type SessionPolicy } from './session.ts';
+import { readSession, SESSION_COOKIE, sessionVerdict, type SessionPolicy } from './session.ts';
 import { parseToken } from './token.ts';
 
 export interface FastPathDeps {
@@ -25,10 +25,6 @@ export interface FastResponse {
   headers: [string, string][];
   body: string;
 }
-
-const SESSION =
-  'select s.secret_hash, s.created_at, s.last_verified_at, u.id, u.display_name, u.role, u.active ' +
-  'from sessions s join users u on u.id = s.user_id where s.id = ?';
 
 /** The session token in a Cookie header, if any. */
 export function sessionCookie(header: string | undefined): string | undefined {
@@ -45,26 +41,15 @@ export function lessonFastPath({ reader, db, policy, now = () => new Date() }: F
     if (method !== 'GET' || !hasShellFor(url)) return null;
     const token = parseToken(sessionCookie(cookieHeader));
     if (!token) return null;
-    const [row] = await reader.all(SESSION, [token.id]);
-    if (!row) return null;
+    const found = await readSession(reader, token.id);
+    if (!found) return null;
     const at = now();
-    const verdict = sessionVerdict(
-      token.secret,
-      {
-        // The native binding returns BLOBs as ArrayBuffer, the client as Uint8Array.
-        secretHash: new Uint8Array(row.secret_hash as ArrayBuffer),
-        createdAt: new Date(Number(row.created_at)),
-        lastVerifiedAt: new Date(Number(row.last_verified_at)),
-        userActive: Number(row.active) === 1,
-      },
-      policy,
-      at,
-    );
+    const verdict = sessionVerdict(token.secret, found.row, policy, at);
     // Ending a session or writing its activity belongs to the full path (it also sets the cookie).
     if (verdict.kind !== 'valid' || verdict.touch) return null;
-    const shell = findShell(String(row.role), url);
+    const shell = findShell(found.user.role, url);
     if (!shell) return null;
-    const user = { id: String(row.id), displayName: String(row.display_name) };
+    const { user } = found;
     const state = await lessonState(reader, user, shell.key);
     await noteOpened(db, user.id, shell.key, state.lastOpenedAt, at);
     return { status: 200, headers: shell.headers, body: fillShell(shell.html, state.fill) };

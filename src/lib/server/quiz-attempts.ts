@@ -111,31 +111,36 @@ export async function submitAttempt(
       errors: parsed.errors,
     };
   const result = gradeAttempt(quiz, plan, parsed.responses, passMark ?? 0);
-  const claimed = await db
-    .update(quizAttempts)
-    .set({
-      status: 'submitted',
-      submittedAt: now,
-      points: result.totals.points,
-      maxPoints: result.totals.maxPoints,
-      percent: result.totals.percent,
-      passed: passMark === null ? null : result.totals.passed,
-    })
-    .where(and(eq(quizAttempts.id, attempt.id), eq(quizAttempts.status, 'open')))
-    .returning();
+  // The claim and the answers commit together (one batch is one transaction): a crash can never
+  // leave a submitted attempt without its answers. If another request claimed the attempt first,
+  // the claim here changes nothing and its answers meet the stored ones' keys and are skipped.
+  const [claimed] = await db.batch([
+    db
+      .update(quizAttempts)
+      .set({
+        status: 'submitted',
+        submittedAt: now,
+        points: result.totals.points,
+        maxPoints: result.totals.maxPoints,
+        percent: result.totals.percent,
+        passed: passMark === null ? null : result.totals.passed,
+      })
+      .where(and(eq(quizAttempts.id, attempt.id), eq(quizAttempts.status, 'open')))
+      .returning(),
+    db
+      .insert(quizResponses)
+      .values(
+        result.questions.map((q) => ({
+          attemptId: attempt.id,
+          questionId: q.questionId,
+          answer: JSON.stringify(parsed.responses[q.questionId]),
+          correct: q.correct,
+          points: q.points,
+        })),
+      )
+      .onConflictDoNothing(),
+  ]);
   if (claimed.length === 0) return storedResult(db, quiz, attempt, passMark);
-  await db
-    .insert(quizResponses)
-    .values(
-      result.questions.map((q) => ({
-        attemptId: attempt.id,
-        questionId: q.questionId,
-        answer: JSON.stringify(parsed.responses[q.questionId]),
-        correct: q.correct,
-        points: q.points,
-      })),
-    )
-    .onConflictDoNothing();
   return { ok: true, attempt: claimed[0]!, result, duplicate: false };
 }
 

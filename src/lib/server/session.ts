@@ -9,8 +9,9 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from './db.ts';
-import { sessions, users, type Role } from './schema.ts';
+import { sessions, type Role } from './schema.ts';
 import { hashSecret, newToken, parseToken, secretMatches } from './token.ts';
+import { clientReader, type Reader } from './fast-read.ts';
 
 export const SESSION_COOKIE = 'rapport_session';
 export const ACTIVITY_WRITE_INTERVAL_MS = 60 * 60 * 1000;
@@ -80,36 +81,63 @@ export function sessionVerdict(secret: string, row: SessionRow, policy: SessionP
   return { kind: 'valid', touch, expiresAt: expiry(row.createdAt, touch ? now : row.lastVerifiedAt, policy) };
 }
 
-/** Returns the session for a cookie value, or null when it is malformed, unknown, expired or its user inactive. */
+const SESSION_LOOKUP =
+  'select s.secret_hash, s.created_at, s.last_verified_at, u.id, u.email, u.display_name, u.role, u.team_id, u.active ' +
+  'from sessions s join users u on u.id = s.user_id where s.id = ?';
+
+/**
+ * A session and its user by session id, in plain SQL so that it runs on any reader: the shared
+ * client, or the native statement cache that makes it about twenty times cheaper
+ * (src/lib/server/fast-read.ts). Every request that carries a cookie starts here.
+ */
+export async function readSession(
+  reader: Pick<Reader, 'all'>,
+  sessionId: string,
+): Promise<{ row: SessionRow; user: SessionUser } | null> {
+  const [r] = await reader.all(SESSION_LOOKUP, [sessionId]);
+  if (!r) return null;
+  return {
+    row: {
+      // The native binding returns BLOBs as ArrayBuffer; the client may hand back a view.
+      secretHash:
+        r.secret_hash instanceof ArrayBuffer ? new Uint8Array(r.secret_hash) : new Uint8Array(r.secret_hash as Uint8Array),
+      createdAt: new Date(Number(r.created_at)),
+      lastVerifiedAt: new Date(Number(r.last_verified_at)),
+      userActive: Number(r.active) === 1,
+    },
+    user: {
+      id: String(r.id),
+      email: String(r.email),
+      displayName: String(r.display_name),
+      role: String(r.role) as Role,
+      teamId: r.team_id == null ? null : String(r.team_id),
+    },
+  };
+}
+
+/**
+ * Returns the session for a cookie value, or null when it is malformed, unknown, expired or its user
+ * inactive. `reader` does the lookup (the client by default); writes always go through `db`.
+ */
 export async function validateSession(
   db: Db,
   tokenValue: string | undefined | null,
   policy: SessionPolicy,
   now = new Date(),
+  reader: Pick<Reader, 'all'> = clientReader(db.$client),
 ): Promise<ValidSession | null> {
   const token = parseToken(tokenValue);
   if (!token) return null;
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, token.id))
-    .limit(1);
-  if (!row) return null;
-  const { session, user } = row;
-  const verdict = sessionVerdict(token.secret, { ...session, userActive: user.active }, policy, now);
+  const found = await readSession(reader, token.id);
+  if (!found) return null;
+  const verdict = sessionVerdict(token.secret, found.row, policy, now);
   if (verdict.kind === 'refuse') return null;
   if (verdict.kind === 'end') {
-    await db.delete(sessions).where(eq(sessions.id, session.id));
+    await db.delete(sessions).where(eq(sessions.id, token.id));
     return null;
   }
-  if (verdict.touch) await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id));
-  return {
-    id: session.id,
-    user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, teamId: user.teamId },
-    expiresAt: verdict.expiresAt,
-    refreshed: verdict.touch,
-  };
+  if (verdict.touch) await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, token.id));
+  return { id: token.id, user: found.user, expiresAt: verdict.expiresAt, refreshed: verdict.touch };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
