@@ -6,7 +6,9 @@ import { contentGuard } from './src/integrations/content-guard.ts';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Pages render to a string before sending: they do their database work up front, so streaming
+  // gained no first byte and interleaved fifty half-written responses under load (bench/RESULTS.md).
+  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true }),
   integrations: [contentGuard(), mdx()],
   // Pages are rendered per request (they show each learner's own state); the few static ones opt in
   // with `export const prerender = true`.

@@ -66,5 +66,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const database = await db();
   const state = await lessonState(await reader(), user, shell);
   await noteOpened(database, user.id, shell, state.lastOpenedAt);
+  // The filled page is longer than the shell: the shell's Content-Length must not travel with it.
+  response.headers.delete('content-length');
   return new Response(fillShell(html, state.fill), { status: 200, headers: response.headers });
 });
