@@ -1,5 +1,6 @@
-// The built server as a bare process on a database file the test owns, for tests that kill it
-// (kill -9) and start it again on the same file. tests/helpers/server.ts covers the usual case.
+// The built server as a bare process on a database file the caller owns. Tests that kill it (kill -9)
+// and start it again on the same file use this directly; tests/helpers/server.ts adds a fresh,
+// seeded database for the usual case.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -29,7 +30,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts dist/server/entry.mjs on `dbUrl` (already migrated) and waits until it answers. */
+/** Starts scripts/serve.ts over the build on `dbUrl` (already migrated) and waits until it answers. */
 export async function spawnServer(dbUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   if (!existsSync(ENTRY)) throw new Error('No build found at dist/server/entry.mjs. Run `npm run build` first.');
   const port = await freePort();
