@@ -8,8 +8,14 @@ import {
   createSession,
   invalidateSession,
   invalidateUserSessions,
+  readSession,
   validateSession,
 } from '../../src/lib/server/session.ts';
+import { clientReader, openReader } from '../../src/lib/server/fast-read.ts';
+import { lessonState } from '../../src/lib/server/lesson-state.ts';
+import { recordCompleted } from '../../src/lib/server/progress.ts';
+import { saveReflection } from '../../src/lib/server/journal.ts';
+import { saveFeedback } from '../../src/lib/server/lesson-feedback.ts';
 import { changePassword, createUser, setActive } from '../../src/lib/server/users.ts';
 import { hashSecret } from '../../src/lib/server/token.ts';
 
@@ -105,5 +111,38 @@ describe('session lifecycle', () => {
     await changePassword(t.db, userId, 'new harbor lantern nine', here.id);
     expect(await validateSession(t.db, here.token, policy)).not.toBeNull();
     expect(await validateSession(t.db, elsewhere.token, policy)).toBeNull();
+  });
+});
+
+describe('the two readers', () => {
+  // The native statement cache serves embedded files; the client reader serves remote libSQL servers
+  // (and is the default). Both must hand the session and lesson rules identical values.
+  it('read the same session and the same lesson state', async () => {
+    const { id } = await createSession(t.db, userId);
+    const native = openReader(t.url, t.db.$client, 1000);
+    const client = clientReader(t.db.$client);
+    try {
+      const viaNative = await readSession(native, id);
+      expect(viaNative).not.toBeNull();
+      expect(viaNative!.row.secretHash).toBeInstanceOf(Uint8Array);
+      expect(await readSession(client, id)).toEqual(viaNative);
+      expect(await readSession(native, 'no-such-session')).toBeNull();
+
+      const key = { moduleId: 'empathy', lessonId: 'what-empathy-looks-like' };
+      await recordCompleted(t.db, userId, key.moduleId, key.lessonId, 'v1');
+      await saveReflection(t.db, userId, { ...key, reflectionId: 'r1' }, 'prompt', 'my answer');
+      await saveFeedback(t.db, userId, key, { rating: 5, comment: null });
+      const user = { id: userId, displayName: 'Sam Lee' };
+      const state = await lessonState(native, user, key);
+      expect(state.fill).toEqual({
+        displayName: 'Sam Lee',
+        completed: true,
+        reflections: new Map([['r1', 'my answer']]),
+        feedback: { rating: 5, comment: '' },
+      });
+      expect(await lessonState(client, user, key)).toEqual(state);
+    } finally {
+      native.close();
+    }
   });
 });
