@@ -46,7 +46,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
 
-  const response = await next();
+  let response = await next();
+  // A form post to a page that only displays (it never read the body, and rendered as for a GET) is
+  // answered 405 rather than with the page, so that a mistaken post is not taken as done.
+  if (!SAFE_METHODS.has(request.method) && !request.bodyUsed && response.status === 200) {
+    response = new Response('This page does not accept form posts. Open it again to carry on.', {
+      status: 405,
+      headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
   for (const [name, value] of Object.entries(securityHeaders())) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }

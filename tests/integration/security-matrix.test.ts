@@ -36,6 +36,9 @@ const everyone = (status: number): Statuses => ({
   otherManager: status,
   admin: status,
 });
+/** The same, for a post to a page that only displays: whoever would see the page is told 405 instead. */
+const readOnly = (statuses: Statuses): Statuses =>
+  Object.fromEntries(WHO.map((who) => [who, statuses[who] === 200 ? 405 : statuses[who]])) as Statuses;
 const adminOnly: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 403, admin: 200 };
 const managers: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 200, admin: 200 };
 /** Lena's team and its people: admins, not the manager of another team (told it does not exist). */
@@ -58,7 +61,7 @@ const nothing = () => ({ intent: 'nothing' });
 
 /** One entry per route in src/pages. Add yours when you add a page. */
 const EXPECTATIONS: Record<string, Entry> = {
-  '/': { get: signedIn(200), post: { fields: nothing, expect: signedIn(200) } },
+  '/': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/403': { get: everyone(403), post: { fields: nothing, expect: everyone(403) } },
   '/404': { get: everyone(404), post: { fields: nothing, expect: everyone(404) } },
   '/account': {
@@ -91,12 +94,12 @@ const EXPECTATIONS: Record<string, Entry> = {
     },
     hidden: { trainer: [SECRET], otherManager: [SECRET], admin: [SECRET] },
   },
-  '/modules': { get: signedIn(200), post: { fields: nothing, expect: signedIn(200) } },
-  '/modules/[module]': { get: signedIn(200), post: { fields: nothing, expect: signedIn(200) } },
+  '/modules': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
+  '/modules/[module]': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/modules/[module]/[lesson]': { get: signedIn(200), post: { fields: () => ({ intent: 'complete' }), expect: signedIn(303) } },
   '/quizzes/[quiz]': { get: signedIn(200), post: { fields: () => ({ attemptId: 'no-such-attempt' }), expect: signedIn(404) } },
   '/scenarios/[scenario]': { get: signedIn(200), post: { fields: () => ({ intent: 'start' }), expect: signedIn(303) } },
-  '/scenarios/[scenario]/runs/[run]': { get: ownerOnly, post: { fields: nothing, expect: ownerOnly } },
+  '/scenarios/[scenario]/runs/[run]': { get: ownerOnly, post: { fields: nothing, expect: readOnly(ownerOnly) } },
   '/sign-in': {
     get: { ...everyone(303), out: 200 },
     post: { fields: () => ({ email: 'matrix-nobody@example.com', password: 'wrong password' }), expect: everyone(401) },
@@ -104,24 +107,28 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/sign-out': { get: everyone(405), post: { fields: nothing, expect: everyone(303) } },
   '/team': {
     get: managers,
-    post: { fields: nothing, expect: managers },
+    post: { fields: nothing, expect: readOnly(managers) },
     hidden: { otherManager: ['Lena Fischer', 'Customer Support'] },
   },
   /** Lena's team (Customer Support): the other manager is told it does not exist. */
-  '/team/[teamId]': { get: ownTeam, post: { fields: nothing, expect: ownTeam }, hidden: { otherManager: ['Lena Fischer'] } },
+  '/team/[teamId]': {
+    get: ownTeam,
+    post: { fields: nothing, expect: readOnly(ownTeam) },
+    hidden: { otherManager: ['Lena Fischer'] },
+  },
   '/team/[teamId]/export/matrix.csv': { get: ownTeam, post: { fields: nothing, expect: { ...everyone(404) } } },
   '/team/[teamId]/export/attempts.csv': { get: ownTeam, post: { fields: nothing, expect: { ...everyone(404) } } },
-  '/team/people/[userId]': { get: ownTeam, post: { fields: nothing, expect: ownTeam }, hidden: { admin: [SECRET] } },
+  '/team/people/[userId]': { get: ownTeam, post: { fields: nothing, expect: readOnly(ownTeam) }, hidden: { admin: [SECRET] } },
   '/assignments': { get: managers, post: { fields: nothing, expect: { ...managers, otherManager: 400, admin: 400 } } },
   '/feedback': { get: everyone(405), post: { fields: nothing, expect: { ...signedIn(400) } } },
-  '/insight': { get: trainers, post: { fields: nothing, expect: trainers } },
+  '/insight': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/lessons/[module]': {
     get: trainers,
-    post: { fields: nothing, expect: trainers },
+    post: { fields: nothing, expect: readOnly(trainers) },
     hidden: { trainer: ['Lena Fischer', 'learner@example.com'] },
   },
-  '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: trainers } },
-  '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: trainers } },
+  '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
 };
 
 let s: TestServer;
@@ -198,6 +205,7 @@ describe('route x role matrix', () => {
     if (res.status === 303 && who === 'out' && pattern !== '/sign-out')
       expect(res.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
     if (res.status === 403) expect(body).toContain('You do not have access to this page');
+    if (res.status === 405 && method === 'POST') expect(res.headers.get('allow')).toBe('GET, HEAD');
     for (const text of entry.hidden?.[who] ?? []) expect(body).not.toContain(text);
   });
 
