@@ -8,6 +8,7 @@ import { db } from './lib/server/db.ts';
 import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/cookies.ts';
 import { SESSION_COOKIE, validateSession } from './lib/server/session.ts';
 import { securityHeaders } from './lib/server/headers.ts';
+import { methodNotAllowed } from './lib/server/request.ts';
 import { startDigestScheduler } from './lib/server/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
 import { fillShell } from './lib/lesson-shell.ts';
@@ -50,10 +51,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A form post to a page that only displays (it never read the body, and rendered as for a GET) is
   // answered 405 rather than with the page, so that a mistaken post is not taken as done.
   if (!SAFE_METHODS.has(request.method) && !request.bodyUsed && response.status === 200) {
-    response = new Response('This page does not accept form posts. Open it again to carry on.', {
-      status: 405,
-      headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
-    });
+    response = methodNotAllowed();
   }
   for (const [name, value] of Object.entries(securityHeaders())) {
     if (!response.headers.has(name)) response.headers.set(name, value);

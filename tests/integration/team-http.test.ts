@@ -164,6 +164,17 @@ async function download(path: string) {
 }
 
 describe('CSV downloads', () => {
+  it('answer HEAD like GET without a body, and 405 to any other method', async () => {
+    const cookie = await cookieFor(s.db, 'manager@example.com');
+    const head = await fetch(`${s.origin}${paths().supportMatrix}`, { method: 'HEAD', headers: { cookie } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await head.text()).toBe('');
+    const del = await fetch(`${s.origin}${paths().supportMatrix}`, { method: 'DELETE', headers: { cookie, origin: s.origin } });
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toBe('GET, HEAD');
+  });
+
   it('exports the matrix as UTF-8 with a BOM, quoted and defused', async () => {
     const { res, bytes, text, rows } = await download(`${paths().supportMatrix}?module=empathy`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');

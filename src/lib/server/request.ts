@@ -49,3 +49,11 @@ export function safeNext(value: string | null | undefined): string {
   if (value.length > MAX_NEXT_LENGTH) return '/';
   return value;
 }
+
+/** The answer to a method a route does not take: 405, saying which ones it does. */
+export function methodNotAllowed(): Response {
+  return new Response('This address does not accept form posts. Open it again to carry on.', {
+    status: 405,
+    headers: { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' },
+  });
+}

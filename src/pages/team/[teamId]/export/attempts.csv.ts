@@ -1,6 +1,7 @@
 /** Every quiz attempt of the team's active members as CSV (raw rows, no answers). Guarded like the dashboard. */
 import type { APIRoute } from 'astro';
 import { requirePermission } from '../../../../lib/server/guard.ts';
+import { methodNotAllowed } from '../../../../lib/server/request.ts';
 import { db } from '../../../../lib/server/db.ts';
 import { visibleTeam } from '../../../../lib/server/dashboard.ts';
 import { teamAttempts } from '../../../../lib/server/dashboard-person.ts';
@@ -25,3 +26,7 @@ export const GET: APIRoute = async (context) => {
   const lines = await teamAttempts(database, team.id);
   return csvResponse(attemptsCsv(lines, quizzes), `${team.name} quiz attempts ${day(new Date())}.csv`);
 };
+
+export const HEAD = GET;
+/** Any other method: the export only reads. (Astro would answer 404 without this.) */
+export const ALL: APIRoute = () => methodNotAllowed();

@@ -4,6 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { requirePermission } from '../../../../lib/server/guard.ts';
+import { methodNotAllowed } from '../../../../lib/server/request.ts';
 import { db } from '../../../../lib/server/db.ts';
 import { teamDashboard, visibleTeam } from '../../../../lib/server/dashboard.ts';
 import { allScenarios, getCatalog } from '../../../../data/catalog.ts';
@@ -28,3 +29,7 @@ export const GET: APIRoute = async (context) => {
   const { matrix } = await teamDashboard(database, team.id, course, now);
   return csvResponse(matrixCsv(applyFilter(matrix, filter)), `${team.name} matrix ${day(now)}.csv`);
 };
+
+export const HEAD = GET;
+/** Any other method: the export only reads. (Astro would answer 404 without this.) */
+export const ALL: APIRoute = () => methodNotAllowed();
