@@ -1,9 +1,10 @@
 /**
- * Reads on the hot paths: the session lookup of every request, and lesson pages. Through drizzle and @libsql/client a small SELECT costs
- * about 120-280 µs here, mostly building the SQL and preparing the statement anew on every call; a
- * statement prepared once on libSQL's native binding answers in about 13 µs (measurements in
- * docs/decisions/007-lesson-shells.md). For an embedded file we therefore keep a second, read-only
- * connection with a statement cache; for a remote libSQL server we go through the client as usual.
+ * Reads on the hot paths: the session lookup of every request, and lesson pages. Through drizzle and
+ * @libsql/client a small SELECT costs about 120-280 µs here, mostly building the SQL and preparing
+ * the statement anew on every call; a statement prepared once on libSQL's native binding answers in
+ * about 13-50 µs (measurements in docs/decisions/007-lesson-shells.md). For an embedded file we
+ * therefore keep a second, read-only connection with a statement cache; for a remote libSQL server
+ * we go through the client as usual.
  *
  * Only single statements, each run to completion synchronously: no transactions, so the connection
  * is never left inside one while other requests use it.
