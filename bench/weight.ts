@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { choose, startRun } from '../src/lib/server/scenario-runs.ts';
+import { clientStore } from '../src/lib/server/store.ts';
 import type { Db } from '../src/lib/server/db.ts';
 import { CLIENT_DIR, course, seededDb, signInAs, startServer, type Options, demoTeamPath } from './lib.ts';
 import { int, kb, verdict, type Section } from './report.ts';
@@ -82,7 +83,7 @@ async function finishedRun(db: Db, userId: string, scenarioId: string): Promise<
   let nodeId = run.nodeId;
   while (nodeId) {
     const node = scenario.nodes.find((n) => n.id === nodeId)!;
-    const result = await choose(db, userId, scenario, run.id, { nodeId, choiceId: node.choices[0]!.id });
+    const result = await choose(clientStore(db.$client), userId, scenario, run.id, { nodeId, choiceId: node.choices[0]!.id });
     if (!result.ok) throw new Error(`could not play ${scenarioId}: ${result.reason}`);
     nodeId = result.state.nodeId;
   }

@@ -173,7 +173,7 @@ async function runPhases(write: WritePath, origin: string, sizes: { warmup: numb
 }
 
 export async function benchWrites(options: Options): Promise<Section> {
-  const sizes = options.quick ? { warmup: 100, saturated: 300, paced: 200 } : { warmup: 300, saturated: 2000, paced: 1500 };
+  const sizes = options.quick ? { warmup: 100, saturated: 300, paced: 200 } : { warmup: 1000, saturated: 10_000, paced: 4000 };
   // autocannon asks for one more request per connection than it sends, in each phase.
   const learnersPerPath = sizes.warmup + sizes.saturated + sizes.paced + 3 * 2 * CONNECTIONS;
   const runs: WriteRun[] = [];

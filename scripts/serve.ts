@@ -1,12 +1,16 @@
-// The production server: Astro's Node handler (static files and pages) behind the lesson fast path
-// (src/lib/server/lesson-fast-path.ts). Run by `npm start` after setup; tests and benchmarks start
+// The production server: Astro's Node handler (static files and pages) behind two fast paths, for
+// lesson pages (src/lib/server/lesson-fast-path.ts) and for quiz and role-play writes
+// (src/lib/server/write-fast-path.ts). Run by `npm start` after setup; tests and benchmarks start
 // it directly. Expects a built site and a migrated database; HOST and PORT as for Astro.
 import http from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { db } from '../src/lib/server/db.ts';
 import { sessionPolicy } from '../src/lib/server/cookies.ts';
 import { reader } from '../src/lib/server/fast-read.ts';
+import { store } from '../src/lib/server/store.ts';
 import { lessonFastPath } from '../src/lib/server/lesson-fast-path.ts';
+import { takesWrite, writeFastPath, type WriteRequest } from '../src/lib/server/write-fast-path.ts';
 import { securityHeaders } from '../src/lib/server/headers.ts';
 
 const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
@@ -16,11 +20,9 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(entry)) as { handler: http.RequestListener };
 
 const database = await db();
-const fast = lessonFastPath({
-  reader: await reader(),
-  db: database,
-  policy: sessionPolicy(),
-});
+const deps = { reader: await reader(), policy: sessionPolicy() };
+const lesson = lessonFastPath({ ...deps, db: database });
+const write = writeFastPath({ ...deps, store: await store() });
 
 /**
  * Astro's middleware adds the security headers to pages; static files (and anything else the adapter
@@ -31,19 +33,43 @@ function toAstro(req: http.IncomingMessage, res: http.ServerResponse) {
   handler(req, res);
 }
 
-const server = http.createServer((req, res) => {
-  if (req.method !== 'GET' || !req.url) return toAstro(req, res);
-  fast(req.method, req.url, req.headers.cookie).then(
-    (answer) => {
-      if (!answer) return toAstro(req, res);
-      const body = Buffer.from(answer.body);
-      // A flat [name, value, ...] list keeps repeated headers as they are.
-      res.writeHead(answer.status, [...answer.headers.flat(), 'content-length', String(body.length)]);
-      res.end(body);
-    },
-    // The full path applies every rule again and reports errors the usual way.
+type Answer = Awaited<ReturnType<typeof lesson>>;
+
+function send(res: http.ServerResponse, answer: NonNullable<Answer>) {
+  const body = Buffer.from(answer.body);
+  // A flat [name, value, ...] list keeps repeated headers as they are.
+  res.writeHead(answer.status, [...answer.headers.flat(), 'content-length', String(body.length)]);
+  res.end(body);
+}
+
+/** Answers from the fast path, or (null, or an error: the full path applies every rule again) from Astro. */
+function either(req: http.IncomingMessage, res: http.ServerResponse, answer: Promise<Answer>) {
+  answer.then(
+    (fast) => (fast ? send(res, fast) : toAstro(req, res)),
     () => toAstro(req, res),
   );
+}
+
+/** Reads a (small, announced) form body; Astro's handler takes it from `req.body` if the fast path declines. */
+function readBody(req: http.IncomingMessage & { body?: Buffer }, done: (body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    req.body = Buffer.concat(chunks);
+    done(req.body);
+  });
+}
+
+const server = http.createServer((req, res) => {
+  if (req.method === 'GET' && req.url) return either(req, res, lesson(req.method, req.url, req.headers.cookie));
+  const request: WriteRequest = {
+    method: req.method ?? '',
+    url: req.url ?? '',
+    headers: req.headers,
+    encrypted: Boolean((req.socket as TLSSocket).encrypted),
+  };
+  if (!takesWrite(request)) return toAstro(req, res);
+  readBody(req, (body) => either(req, res, write(request, body)));
 });
 
 const host = process.env.HOST ?? 'localhost';

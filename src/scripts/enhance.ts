@@ -9,7 +9,10 @@ export function enhanceForms(formSelector: string, regionSelector: string): void
     if (!(form instanceof HTMLFormElement) || !form.matches(formSelector)) return;
     event.preventDefault();
     const button = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-    const body = new FormData(form, button);
+    // URL-encoded like the form's own post (our forms carry no files): the server's fast path reads
+    // this encoding (src/lib/server/write-fast-path.ts), and it is smaller than multipart.
+    const body = new URLSearchParams();
+    for (const [name, value] of new FormData(form, button)) if (typeof value === 'string') body.append(name, value);
     form.setAttribute('aria-busy', 'true');
     if (button) button.disabled = true;
     try {

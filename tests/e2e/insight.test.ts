@@ -89,12 +89,12 @@ describe('accessibility of the insight pages', () => {
             ? q.order.map((id, i) => [`q:${q.id}:${id}`, String(i + 1)])
             : [[`q:${q.id}`, q.order[0]!]],
       );
-      expect((await submitAttempt(server.db, user.id, quiz, opened.attempt.id, entries, 70)).ok).toBe(true);
+      expect((await submitAttempt(server.store, user.id, quiz, opened.attempt.id, entries, 70)).ok).toBe(true);
       const run = await startRun(server.db, user.id, scenario);
       const first = scenario.nodes.find((n) => n.id === scenario.start)!;
-      expect((await choose(server.db, user.id, scenario, run.id, { nodeId: first.id, choiceId: first.choices[0]!.id })).ok).toBe(
-        true,
-      );
+      expect(
+        (await choose(server.store, user.id, scenario, run.id, { nodeId: first.id, choiceId: first.choices[0]!.id })).ok,
+      ).toBe(true);
     }
   });
 

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/lib/server/db.ts';
 import { migrateDb } from '../../src/lib/server/migrate.ts';
+import { nativeStore, type Store } from '../../src/lib/server/store.ts';
 
 export interface TestDb {
   db: Db;
+  /** The plain-SQL store on the same file, as the server opens it (src/lib/server/store.ts). */
+  store: Store;
   url: string;
   dir: string;
   close(): void;
@@ -17,11 +20,14 @@ export async function freshDb(): Promise<TestDb> {
   const url = `file:${join(dir, 'test.db')}`;
   const db = await openDb({ url });
   await migrateDb(db);
+  const store = nativeStore(join(dir, 'test.db'), { busyTimeoutMs: 5000, synchronous: 'normal' });
   return {
     db,
+    store,
     url,
     dir,
     close() {
+      store.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

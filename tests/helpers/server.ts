@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../src/lib/server/db.ts';
 import { migrateDb } from '../../src/lib/server/migrate.ts';
 import { seedDemoIfEmpty } from '../../src/lib/server/seed.ts';
+import { nativeStore, type Store } from '../../src/lib/server/store.ts';
 import { spawnServer, stopServer } from './process-server.ts';
 
 export interface TestServer {
   origin: string;
   db: Db;
+  /** The plain-SQL store on the server's file (src/lib/server/store.ts). */
+  store: Store;
   dbUrl: string;
   output(): string;
   stop(): Promise<void>;
@@ -24,18 +27,22 @@ export interface ServerOptions {
 /** Starts a server. The site must be built first (`npm run build`; `npm test` does it). */
 export async function startServer({ seed = true, env = {} }: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-server-'));
-  const dbUrl = `file:${join(dir, 'server.db')}`;
+  const file = join(dir, 'server.db');
+  const dbUrl = `file:${file}`;
   const db = await openDb({ url: dbUrl });
   await migrateDb(db);
   if (seed) await seedDemoIfEmpty(db);
   const server = await spawnServer(dbUrl, env);
+  const store = nativeStore(file, { busyTimeoutMs: 5000, synchronous: 'normal' });
   return {
     origin: server.origin,
     db,
+    store,
     dbUrl,
     output: server.output,
     async stop() {
       await stopServer(server);
+      store.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -54,7 +54,7 @@ async function takeQuiz(userId: string, q1: string, q2: string) {
   const opened = await openAttempt(t.db, userId, quiz);
   if (!opened.ok) throw new Error(opened.message);
   const submitted = await submitAttempt(
-    t.db,
+    t.store,
     userId,
     quiz,
     opened.attempt.id,
@@ -93,7 +93,7 @@ describe('scenario counts', () => {
   async function play(userId: string, choices: string[][], fresh = false) {
     const run = await startRun(t.db, userId, scenario, { fresh });
     for (const [nodeId, choiceId] of choices) {
-      const r = await choose(t.db, userId, scenario, run.id, { nodeId: nodeId!, choiceId: choiceId! });
+      const r = await choose(t.store, userId, scenario, run.id, { nodeId: nodeId!, choiceId: choiceId! });
       if (!r.ok) throw new Error(r.reason);
     }
   }

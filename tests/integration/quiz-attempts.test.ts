@@ -11,6 +11,7 @@ import {
   likertHistory,
   openAttempt,
   passedQuizIds,
+  storedResult,
   submitAttempt,
   type QuizWithId,
 } from '../../src/lib/server/quiz-attempts.ts';
@@ -58,13 +59,15 @@ describe('quiz attempts', () => {
     if (!opened.ok) throw new Error('not opened');
     const firstId = opened.plan.questions[0]!.id;
     const withoutFirst = answers(opened.plan, true).filter(([name]) => name.split(':')[1] !== firstId);
-    const partial = await submitAttempt(t.db, userId, quiz, opened.attempt.id, withoutFirst, 70);
+    const partial = await submitAttempt(t.store, userId, quiz, opened.attempt.id, withoutFirst, 70);
     expect(partial).toMatchObject({ ok: false, status: 400 });
     expect((await attemptsOf(t.db, userId, quiz.id)).map((a) => a.status)).toEqual(['open']);
-    const full = await submitAttempt(t.db, userId, quiz, opened.attempt.id, answers(opened.plan, true), 70);
-    if (!full.ok) throw new Error(full.message);
-    expect(full.result.totals).toMatchObject({ percent: 100, passed: true });
-    expect(full.duplicate).toBe(false);
+    const full = await submitAttempt(t.store, userId, quiz, opened.attempt.id, answers(opened.plan, true), 70);
+    expect(full).toEqual({ ok: true, attemptId: opened.attempt.id, duplicate: false });
+    const stored = await storedResult(t.db, userId, quiz, opened.attempt.id, 70);
+    if (!stored.ok) throw new Error(stored.message);
+    expect(stored.result.totals).toMatchObject({ percent: 100, passed: true });
+    expect(stored.attempt).toMatchObject({ status: 'submitted', percent: 100, passed: true });
     expect(await passedQuizIds(t.db, userId)).toEqual(new Set(['sample']));
   });
 
@@ -73,15 +76,18 @@ describe('quiz attempts', () => {
     if (!opened.ok) throw new Error('not opened');
     const entries = answers(opened.plan, false);
     const [first, second] = await Promise.all([
-      submitAttempt(t.db, userId, quiz, opened.attempt.id, entries, 70),
-      submitAttempt(t.db, userId, quiz, opened.attempt.id, entries, 70),
+      submitAttempt(t.store, userId, quiz, opened.attempt.id, entries, 70),
+      submitAttempt(t.store, userId, quiz, opened.attempt.id, entries, 70),
     ]);
     expect([first.ok, second.ok]).toEqual([true, true]);
     expect([first, second].filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
     const rows = await t.db.select().from(quizResponses).where(eq(quizResponses.attemptId, opened.attempt.id));
     expect(rows).toHaveLength(opened.plan.questions.length);
-    const again = await submitAttempt(t.db, userId, quiz, opened.attempt.id, answers(opened.plan, true), 70);
-    expect(again.ok && again.result.totals.passed).toBe(false); // a closed attempt cannot be re-graded
+    const again = await submitAttempt(t.store, userId, quiz, opened.attempt.id, answers(opened.plan, true), 70);
+    expect(again).toEqual({ ok: true, attemptId: opened.attempt.id, duplicate: true });
+    // A closed attempt cannot be re-graded: its stored result is still the first submission's.
+    const stored = await storedResult(t.db, userId, quiz, opened.attempt.id, 70);
+    expect(stored.ok && stored.result.totals.passed).toBe(false);
   });
 
   it('refuses tampered and unknown ids with 4xx and no writes', async () => {
@@ -90,13 +96,13 @@ describe('quiz attempts', () => {
     const tampered = answers(opened.plan, true).map(([k, v]): [string, string] =>
       k.split(':').length === 2 && !/^\d$/.test(v) ? [k, 'forged-option'] : [k, v],
     );
-    expect(await submitAttempt(t.db, userId, quiz, opened.attempt.id, tampered, 70)).toMatchObject({ ok: false, status: 400 });
-    expect(await submitAttempt(t.db, userId, quiz, 'no-such-attempt', answers(opened.plan, true), 70)).toMatchObject({
+    expect(await submitAttempt(t.store, userId, quiz, opened.attempt.id, tampered, 70)).toMatchObject({ ok: false, status: 400 });
+    expect(await submitAttempt(t.store, userId, quiz, 'no-such-attempt', answers(opened.plan, true), 70)).toMatchObject({
       ok: false,
       status: 404,
     });
     const other = (await createUser(t.db, { email: 'other@example.com', displayName: 'Other', role: 'learner' })).id;
-    expect(await submitAttempt(t.db, other, quiz, opened.attempt.id, answers(opened.plan, true), 70)).toMatchObject({
+    expect(await submitAttempt(t.store, other, quiz, opened.attempt.id, answers(opened.plan, true), 70)).toMatchObject({
       ok: false,
       status: 404,
     });
@@ -110,7 +116,7 @@ describe('quiz attempts', () => {
     for (const q of [limited, waiting]) {
       const o = await openAttempt(t.db, userId, q, now);
       if (!o.ok) throw new Error('not opened');
-      expect((await submitAttempt(t.db, userId, q, o.attempt.id, answers(o.plan, true), 70, now)).ok).toBe(true);
+      expect((await submitAttempt(t.store, userId, q, o.attempt.id, answers(o.plan, true), 70, now)).ok).toBe(true);
     }
     expect(await openAttempt(t.db, userId, limited, now)).toMatchObject({ ok: false, reason: 'limit' });
     expect(await openAttempt(t.db, userId, waiting, new Date(now.getTime() + 29 * 60_000))).toMatchObject({

@@ -23,18 +23,52 @@ async function openForm(cookie: string) {
 }
 
 describe('quiz over HTTP', () => {
-  it('records a double submission once: 200 with the result, then 409 with the same result', async () => {
+  it('records a double submission once: 303 to the result, then 409 with the same result', async () => {
     const cookie = await cookieFor(s.db, 'owen.gallagher@example.com');
-    const { fields } = await openForm(cookie);
+    const { fields, attemptId } = await openForm(cookie);
     const first = await postForm(s.origin, `/quizzes/${QUIZ}`, fields, { cookie });
     const second = await postForm(s.origin, `/quizzes/${QUIZ}`, fields, { cookie });
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(`/quizzes/${QUIZ}/attempts/${attemptId}`);
     expect(second.status).toBe(409);
-    expect(await second.text()).toContain('This attempt was already submitted, so nothing changed.');
+    const again = await second.text();
+    expect(again).toContain('This attempt was already submitted, so nothing changed.');
     const rows = await s.db.$client.execute(
       "select count(*) as n from quiz_attempts a join users u on u.id = a.user_id where u.email = 'owen.gallagher@example.com' and a.status = 'submitted'",
     );
     expect(Number(rows.rows[0]!.n)).toBe(1);
+
+    // The result page and the 409 show the same graded result.
+    const result = await get(s.origin, first.headers.get('location')!, cookie);
+    expect(result.status).toBe(200);
+    const page = await result.text();
+    const score = (html: string) => html.match(/<h2 id="results-heading"[^>]*>([^<]+)</)?.[1];
+    expect(score(page)).toMatch(/^You scored \d+%$/);
+    expect(score(page)).toBe(score(again));
+  });
+
+  it('keeps each result private to its learner, carries the way back, and links it from the history', async () => {
+    const cookie = await cookieFor(s.db, 'learner@example.com');
+    const { fields, attemptId } = await openForm(cookie);
+    const from = '/modules/empathy/what-empathy-looks-like';
+    const posted = await postForm(s.origin, `/quizzes/${QUIZ}?from=${encodeURIComponent(from)}`, fields, { cookie });
+    const location = `/quizzes/${QUIZ}/attempts/${attemptId}?from=${encodeURIComponent(from)}`;
+    expect(posted.headers.get('location')).toBe(location);
+    const page = await (await get(s.origin, location, cookie)).text();
+    expect(page).toMatch(new RegExp(`<a class="button secondary" href="${from}"[^>]*>Back to where you were</a>`));
+
+    const history = await (await get(s.origin, `/quizzes/${QUIZ}`, cookie)).text();
+    expect(history).toContain(`href="/quizzes/${QUIZ}/attempts/${attemptId}"`);
+    expect(history).toMatch(/Review<span class="visually-hidden"[^>]*> attempt 1<\/span>/);
+
+    const someoneElse = await cookieFor(s.db, 'lucas.pereira@example.com');
+    expect((await get(s.origin, `/quizzes/${QUIZ}/attempts/${attemptId}`, someoneElse)).status).toBe(404);
+    expect((await get(s.origin, `/quizzes/${QUIZ}/attempts/no-such-attempt`, cookie)).status).toBe(404);
+    // The attempt exists, but at another quiz's address it is not found either.
+    expect((await get(s.origin, `/quizzes/empathy-quiz/attempts/${attemptId}`, cookie)).status).toBe(404);
+    const outsider = await get(s.origin, `/quizzes/${QUIZ}/attempts/${attemptId}`);
+    expect(outsider.status).toBe(303);
+    expect(outsider.headers.get('location')).toMatch(/^\/sign-in\?next=/);
   });
 
   it('answers tampered option ids and missing answers with 400 and a message', async () => {

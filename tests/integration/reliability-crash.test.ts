@@ -70,7 +70,8 @@ async function work(origin: string, l: Learner, killed: () => boolean, onAck: ()
       if (!form) continue;
       const submitted = await postEntries(origin, `/quizzes/${quiz}`, form.entries, l.cookie);
       await submitted.text();
-      if (submitted.status === 200) {
+      // A stored submission redirects to its result.
+      if (submitted.status === 303) {
         acked.attempts.push(form.attemptId);
         onAck();
       }

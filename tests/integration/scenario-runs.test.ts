@@ -34,11 +34,11 @@ describe('scenario runs', () => {
   it('plays the strongest path to a strong ending with the best score per skill', async () => {
     const run = await startRun(t.db, userId, scenario);
     const best = bestPossible(scenario);
-    for (const step of best.path) expect((await choose(t.db, userId, scenario, run.id, step)).ok).toBe(true);
+    for (const step of best.path) expect((await choose(t.store, userId, scenario, run.id, step)).ok).toBe(true);
     const [stored] = await runsOf(t.db, userId, scenario.id);
     expect(stored).toMatchObject({ status: 'finished', endingId: best.endingId, outcome: 'strong' });
     expect(JSON.parse(stored!.totals)).toEqual(best.perSkill);
-    const report = debrief(scenario, await loadState(t.db, stored!));
+    const report = debrief(scenario, await loadState(t.store, stored!));
     expect(report?.skills.every((s) => s.score === s.best)).toBe(true);
     expect(report?.path.every((s) => s.stronger === null)).toBe(true);
     expect(await finishedScenarioIds(t.db, userId)).toEqual(new Set([scenario.id]));
@@ -49,9 +49,9 @@ describe('scenario runs', () => {
     const first = scenario.nodes.find((n) => n.id === scenario.start)!;
     const step = { nodeId: first.id, choiceId: first.choices[0]!.id };
     const results = await Promise.all([
-      choose(t.db, userId, scenario, run.id, step),
-      choose(t.db, userId, scenario, run.id, step),
-      choose(t.db, userId, scenario, run.id, step),
+      choose(t.store, userId, scenario, run.id, step),
+      choose(t.store, userId, scenario, run.id, step),
+      choose(t.store, userId, scenario, run.id, step),
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await t.db.select().from(scenarioSteps).where(eq(scenarioSteps.runId, run.id))).toHaveLength(1);
@@ -59,11 +59,11 @@ describe('scenario runs', () => {
 
   it('treats an answer to an earlier node (the back button) as stale and changes nothing', async () => {
     const [active] = (await runsOf(t.db, userId, scenario.id)).filter((r) => r.status === 'active');
-    const before = await loadState(t.db, active!);
+    const before = await loadState(t.store, active!);
     const first = scenario.nodes.find((n) => n.id === scenario.start)!;
-    const other = await choose(t.db, userId, scenario, active!.id, { nodeId: first.id, choiceId: first.choices[1]!.id });
+    const other = await choose(t.store, userId, scenario, active!.id, { nodeId: first.id, choiceId: first.choices[1]!.id });
     expect(other).toEqual({ ok: false, reason: 'stale' });
-    expect(await loadState(t.db, active!)).toEqual(before);
+    expect(await loadState(t.store, active!)).toEqual(before);
   });
 
   it('resumes the run in progress and abandons it on replay', async () => {
@@ -79,11 +79,11 @@ describe('scenario runs', () => {
     const [active] = (await runsOf(t.db, userId, scenario.id)).filter((r) => r.status === 'active');
     const other = (await createUser(t.db, { email: 'other-run@example.com', displayName: 'O', role: 'learner' })).id;
     const node = scenario.nodes.find((n) => n.id === active!.nodeId)!;
-    expect(await choose(t.db, other, scenario, active!.id, { nodeId: node.id, choiceId: node.choices[0]!.id })).toEqual({
+    expect(await choose(t.store, other, scenario, active!.id, { nodeId: node.id, choiceId: node.choices[0]!.id })).toEqual({
       ok: false,
       reason: 'no-run',
     });
-    expect(await choose(t.db, userId, scenario, active!.id, { nodeId: node.id, choiceId: 'made-up' })).toEqual({
+    expect(await choose(t.store, userId, scenario, active!.id, { nodeId: node.id, choiceId: 'made-up' })).toEqual({
       ok: false,
       reason: 'unknown-choice',
     });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, postForm } from '../helpers/http.ts';
 import { coverageProblems, fillRoute, routeFiles } from '../helpers/routes.ts';
-import { count, readFirstChoice } from '../helpers/learners.ts';
+import { count, postEntries, readFirstChoice, readQuizForm } from '../helpers/learners.ts';
 import { invitePerson } from '../../src/lib/server/invites.ts';
 import { findUserByEmail } from '../../src/lib/server/users.ts';
 
@@ -98,6 +98,8 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/modules/[module]': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/modules/[module]/[lesson]': { get: signedIn(200), post: { fields: () => ({ intent: 'complete' }), expect: signedIn(303) } },
   '/quizzes/[quiz]': { get: signedIn(200), post: { fields: () => ({ attemptId: 'no-such-attempt' }), expect: signedIn(404) } },
+  /** Lena's submitted attempt: hers alone, like her runs. */
+  '/quizzes/[quiz]/attempts/[attempt]': { get: ownerOnly, post: { fields: nothing, expect: readOnly(ownerOnly) } },
   '/scenarios/[scenario]': { get: signedIn(200), post: { fields: () => ({ intent: 'start' }), expect: signedIn(303) } },
   '/scenarios/[scenario]/runs/[run]': { get: ownerOnly, post: { fields: nothing, expect: readOnly(ownerOnly) } },
   '/sign-in': {
@@ -158,6 +160,11 @@ beforeAll(async () => {
     if (!choice) break;
     await postForm(s.origin, here, { intent: 'choose', ...choice }, { cookie: lena });
   }
+  // ...and submits a quiz, so that her attempt's result page exists.
+  const quiz = readQuizForm(await (await fetch(`${s.origin}/quizzes/${params.quiz}`, { headers: { cookie: lena } })).text());
+  if (!quiz) throw new Error('the quiz page showed no form');
+  const submitted = await postEntries(s.origin, `/quizzes/${params.quiz}`, quiz.entries, lena);
+  params.attempt = submitted.headers.get('location')!.split('/').at(-1)!;
   const lenaRow = await findUserByEmail(s.db, 'learner@example.com');
   params.teamId = lenaRow!.teamId!;
   params.userId = lenaRow!.id;

@@ -10,8 +10,8 @@ import type { Db } from './db.ts';
 import type { Reader } from './fast-read.ts';
 import { findShell, hasShellFor } from './lesson-shells.ts';
 import { lessonState, noteOpened } from './lesson-state.ts';
-import { readSession, SESSION_COOKIE, sessionVerdict, type SessionPolicy } from './session.ts';
-import { parseToken } from './token.ts';
+import { quietSession } from './fast-session.ts';
+import type { SessionPolicy } from './session.ts';
 
 export interface FastPathDeps {
   reader: Reader;
@@ -21,35 +21,20 @@ export interface FastPathDeps {
 }
 
 export interface FastResponse {
-  status: 200;
+  status: number;
   headers: [string, string][];
   body: string;
-}
-
-/** The session token in a Cookie header, if any. */
-export function sessionCookie(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
-  }
-  return undefined;
 }
 
 export function lessonFastPath({ reader, db, policy, now = () => new Date() }: FastPathDeps) {
   return async function serve(method: string, url: string, cookieHeader: string | undefined): Promise<FastResponse | null> {
     if (method !== 'GET' || !hasShellFor(url)) return null;
-    const token = parseToken(sessionCookie(cookieHeader));
-    if (!token) return null;
-    const found = await readSession(reader, token.id);
-    if (!found) return null;
     const at = now();
-    const verdict = sessionVerdict(token.secret, found.row, policy, at);
     // Ending a session or writing its activity belongs to the full path (it also sets the cookie).
-    if (verdict.kind !== 'valid' || verdict.touch) return null;
-    const shell = findShell(found.user.role, url);
+    const user = await quietSession(reader, policy, cookieHeader, at);
+    if (!user) return null;
+    const shell = findShell(user.role, url);
     if (!shell) return null;
-    const { user } = found;
     const state = await lessonState(reader, user, shell.key);
     await noteOpened(db, user.id, shell.key, state.lastOpenedAt, at);
     return { status: 200, headers: shell.headers, body: fillShell(shell.html, state.fill) };

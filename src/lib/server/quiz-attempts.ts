@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './db.ts';
+import type { Store } from './store.ts';
 import { quizAttempts, quizResponses } from './schema.ts';
 import { randomId } from './token.ts';
 import {
@@ -76,12 +77,36 @@ export async function openAttempt(db: Db, userId: string, quiz: QuizWithId, now 
 }
 
 export type SubmitResult =
-  | { ok: true; attempt: AttemptRow; result: AttemptResult; duplicate: boolean }
+  /** Stored now, or (`duplicate`) submitted before: by an earlier request, or a concurrent one that won. */
+  | { ok: true; attemptId: string; duplicate: boolean }
   | { ok: false; status: 400 | 404 | 409; message: string; errors?: { questionId?: string; message: string }[] };
 
-/** Grades and stores a submission. `passMark` is null for knowledge checks. */
+const ATTEMPT = 'select plan, status from quiz_attempts where id = ? and user_id = ? and quiz_id = ?';
+// The claim: only an open attempt can be submitted, so of two submissions the first one wins.
+const CLAIM =
+  'update quiz_attempts set status = ?, submitted_at = ?, points = ?, max_points = ?, percent = ?, passed = ? ' +
+  "where id = ? and status = 'open'";
+// A losing claim's answers meet the winner's keys and are skipped.
+const answersInserts = new Map<number, string>();
+function answersInsert(count: number): string {
+  let sql = answersInserts.get(count);
+  if (!sql) {
+    const rows = Array.from({ length: count }, () => '(?, ?, ?, ?, ?)').join(', ');
+    sql = `insert into quiz_responses (attempt_id, question_id, answer, correct, points) values ${rows} on conflict do nothing`;
+    answersInserts.set(count, sql);
+  }
+  return sql;
+}
+
+const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+
+/**
+ * Grades and stores a submission: one read and one write transaction, in plain SQL on a store so that
+ * the Astro page and the write fast path run the very same statements. `passMark` is null for
+ * knowledge checks. The result itself is read back with storedResult().
+ */
 export async function submitAttempt(
-  db: Db,
+  store: Store,
   userId: string,
   quiz: QuizWithId,
   attemptId: string,
@@ -89,13 +114,10 @@ export async function submitAttempt(
   passMark: number | null,
   now = new Date(),
 ): Promise<SubmitResult> {
-  const [attempt] = await db
-    .select()
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId), eq(quizAttempts.quizId, quiz.id)));
+  const [attempt] = await store.all(ATTEMPT, [attemptId, userId, quiz.id]);
   if (!attempt) return { ok: false, status: 404, message: 'This attempt does not exist. Reload the quiz to start again.' };
-  const plan = JSON.parse(attempt.plan) as AttemptPlan;
-  if (attempt.status === 'submitted') return storedResult(db, quiz, attempt, passMark);
+  if (attempt.status === 'submitted') return { ok: true, attemptId, duplicate: true };
+  const plan = JSON.parse(String(attempt.plan)) as AttemptPlan;
   if (!isPlanCurrent(quiz, plan))
     return {
       ok: false,
@@ -110,50 +132,49 @@ export async function submitAttempt(
       message: 'Some answers are missing or not valid. Check the questions marked below.',
       errors: parsed.errors,
     };
-  const result = gradeAttempt(quiz, plan, parsed.responses, passMark ?? 0);
+  const { totals, questions } = gradeAttempt(quiz, plan, parsed.responses, passMark ?? 0);
   // The claim and the answers commit together (one batch is one transaction): a crash can never
-  // leave a submitted attempt without its answers. If another request claimed the attempt first,
-  // the claim here changes nothing and its answers meet the stored ones' keys and are skipped.
-  const [claimed] = await db.batch([
-    db
-      .update(quizAttempts)
-      .set({
-        status: 'submitted',
-        submittedAt: now,
-        points: result.totals.points,
-        maxPoints: result.totals.maxPoints,
-        percent: result.totals.percent,
-        passed: passMark === null ? null : result.totals.passed,
-      })
-      .where(and(eq(quizAttempts.id, attempt.id), eq(quizAttempts.status, 'open')))
-      .returning(),
-    db
-      .insert(quizResponses)
-      .values(
-        result.questions.map((q) => ({
-          attemptId: attempt.id,
-          questionId: q.questionId,
-          answer: JSON.stringify(parsed.responses[q.questionId]),
-          correct: q.correct,
-          points: q.points,
-        })),
-      )
-      .onConflictDoNothing(),
-  ]);
-  if (claimed.length === 0) return storedResult(db, quiz, attempt, passMark);
-  return { ok: true, attempt: claimed[0]!, result, duplicate: false };
+  // leave a submitted attempt without its answers.
+  const passed = passMark === null ? null : flag(totals.passed);
+  const claim = {
+    sql: CLAIM,
+    args: ['submitted', now.getTime(), totals.points, totals.maxPoints, totals.percent, passed, attemptId],
+  };
+  const answers = {
+    sql: answersInsert(questions.length),
+    args: questions.flatMap((q) => [
+      attemptId,
+      q.questionId,
+      JSON.stringify(parsed.responses[q.questionId]),
+      flag(q.correct),
+      q.points,
+    ]),
+  };
+  // Every quiz has questions (the content schema says so); the guard keeps the SQL valid regardless.
+  const [claimed] = await store.batch(questions.length > 0 ? [claim, answers] : [claim]);
+  return { ok: true, attemptId, duplicate: claimed === 0 };
 }
 
-/** The result of a submitted attempt, re-graded from its stored answers (feedback comes from the quiz). */
+export type StoredResult =
+  { ok: true; attempt: AttemptRow; result: AttemptResult } | { ok: false; status: 404 | 409; message: string };
+
+/**
+ * The result of the learner's submitted attempt, re-graded from its stored answers (feedback comes
+ * from the quiz as it is now, so an attempt at an older version of the quiz has none to show).
+ */
 export async function storedResult(
   db: Db,
+  userId: string,
   quiz: QuizWithId,
-  attempt: AttemptRow,
+  attemptId: string,
   passMark: number | null,
-): Promise<SubmitResult> {
-  const rows = await db.select().from(quizResponses).where(eq(quizResponses.attemptId, attempt.id));
-  const responses: Responses = Object.fromEntries(rows.map((r) => [r.questionId, JSON.parse(r.answer)]));
-  const [fresh] = await db.select().from(quizAttempts).where(eq(quizAttempts.id, attempt.id));
+): Promise<StoredResult> {
+  const [attempt] = await db
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId), eq(quizAttempts.quizId, quiz.id)));
+  if (!attempt || attempt.status !== 'submitted')
+    return { ok: false, status: 404, message: 'There is no submitted attempt here. Open the quiz to take it.' };
   const plan = JSON.parse(attempt.plan) as AttemptPlan;
   if (!isPlanCurrent(quiz, plan))
     return {
@@ -161,7 +182,9 @@ export async function storedResult(
       status: 409,
       message: 'This quiz has changed since this attempt; its detailed feedback is no longer available.',
     };
-  return { ok: true, attempt: fresh ?? attempt, result: gradeAttempt(quiz, plan, responses, passMark ?? 0), duplicate: true };
+  const rows = await db.select().from(quizResponses).where(eq(quizResponses.attemptId, attempt.id));
+  const responses: Responses = Object.fromEntries(rows.map((r) => [r.questionId, JSON.parse(r.answer)]));
+  return { ok: true, attempt, result: gradeAttempt(quiz, plan, responses, passMark ?? 0) };
 }
 
 /** Ids of quizzes this learner has passed at least once. */
@@ -188,4 +211,14 @@ export async function likertHistory(db: Db, userId: string) {
     .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.status, 'submitted'), isNull(quizResponses.correct)))
     .orderBy(asc(quizAttempts.submittedAt));
   return rows;
+}
+
+/**
+ * Where a submitted attempt's result is shown: the submission redirects there (so a refresh never
+ * resubmits), and the learner can come back to it from the quiz's history. `from` (the page the quiz
+ * was opened from) travels along unchecked; the result page passes it through safeNext().
+ */
+export function resultPath(quizId: string, attemptId: string, from: string | null): string {
+  const path = `/quizzes/${quizId}/attempts/${attemptId}`;
+  return from === null ? path : `${path}?from=${encodeURIComponent(from)}`;
 }
