@@ -62,6 +62,9 @@ async function quizSubmissions(db: Db, origin: string, learners: Person[]): Prom
   );
   let i = 0;
   const perAttempt = attempts[0]!.plan.questions.length;
+  // A stored submission redirects to its result; anything else (409, 4xx) records nothing new.
+  const results = `/quizzes/${QUIZ}/attempts/`;
+  let redirected = 0;
   const submitted = () => count(db, sql`select count(*) as n from quiz_attempts where status = 'submitted'`);
   return {
     name: `quiz submission POST /quizzes/${QUIZ}`,
@@ -71,10 +74,16 @@ async function quizSubmissions(db: Db, origin: string, learners: Person[]): Prom
       if (!a) throw new Error('ran out of prepared quiz attempts');
       return { headers: formHeaders(origin, a.person.cookie), body: answers(a.id, a.plan) };
     },
+    onResponse: (status, headers) => {
+      if (status === 303 && headers.location?.startsWith(results)) redirected++;
+    },
     rows: submitted,
     async extra() {
       const responses = await count(db, sql`select count(*) as n from quiz_responses`);
-      return `quiz_responses rows ${int(responses)} (expected ${int((await submitted()) * perAttempt)}: ${perAttempt} per submitted attempt)`;
+      return (
+        `303 to the attempt's result ${int(redirected)}; quiz_responses rows ${int(responses)} ` +
+        `(expected ${int((await submitted()) * perAttempt)}: ${perAttempt} per submitted attempt)`
+      );
     },
   };
 }
@@ -227,7 +236,8 @@ export async function benchWrites(options: Options): Promise<Section> {
         `its next request when it has its answer, so latency there is mostly the queue of ${CONNECTIONS} requests divided by the ` +
         `rate); then ${int(sizes.paced)} at an offered rate of half the saturated throughput (paced: the latency of a server that ` +
         'keeps up with its load; requests are sent on a steady schedule and timed from when each was due). Rows are counted at the end, over all phases: submitted attempts for the quiz, scenario_steps ' +
-        'for the role-play.',
+        'for the role-play. scripts/serve.ts answers these posts on its write fast path once the page has let the first ' +
+        "learner of the role in (the warm-up's first post does; docs/decisions/008-write-fast-path.md).",
     ],
     tables: [table],
     findings: runs.flatMap((r) => [

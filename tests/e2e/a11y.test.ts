@@ -108,6 +108,16 @@ const PAGES: [string, string | null, Setup][] = [
     },
   ],
   [
+    'quiz result from the history',
+    'jonas.weber@example.com',
+    async (page) => {
+      // Jonas submitted in the entry above; the history links to that attempt's own result page.
+      await page.goto('/quizzes/empathy-quiz');
+      await page.getByRole('link', { name: 'Review attempt 1' }).click();
+      await page.locator('#results-heading').waitFor();
+    },
+  ],
+  [
     'role-play',
     'chloe.martin@example.com',
     async (page) => {
