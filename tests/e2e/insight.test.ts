@@ -32,6 +32,7 @@ const INSIGHT_PAGES = [
   '/insight',
   '/insight/lessons/empathy',
   '/insight/quizzes/empathy-quiz',
+  '/insight/quizzes/empathy-quiz?attempts=all',
   '/insight/scenarios/the-day-after-the-repair',
 ];
 

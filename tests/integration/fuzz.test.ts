@@ -47,7 +47,12 @@ beforeAll(async () => {
   );
   if (invited.ok) real.token = invited.token;
   const cookie = await cookieOf('learner');
-  quizEntries = readQuizForm(await (await send('GET', `/quizzes/${real.quiz}`, cookie)).text())!.entries;
+  // A submitted attempt (its result page is a route too), then the open attempt the fuzzer posts to.
+  const readForm = async () => readQuizForm(await (await send('GET', `/quizzes/${real.quiz}`, cookie)).text())!;
+  const submitted = await readForm();
+  await send('POST', `/quizzes/${real.quiz}`, cookie, { encoding: 'urlencoded', entries: submitted.entries });
+  real.attempt = submitted.attemptId;
+  quizEntries = (await readForm()).entries;
   await send('POST', `/scenarios/${real.scenario}`, cookie, { encoding: 'urlencoded', entries: [['intent', 'start']] });
   choice = { ...readFirstChoice(await (await send('GET', `/scenarios/${real.scenario}`, cookie)).text()) };
   real.run = choice.runId!;

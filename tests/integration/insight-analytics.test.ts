@@ -50,8 +50,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function takeQuiz(userId: string, q1: string, q2: string) {
-  const opened = await openAttempt(t.db, userId, quiz);
+async function takeQuiz(userId: string, q1: string, q2: string, at = new Date()) {
+  const opened = await openAttempt(t.db, userId, quiz, at);
   if (!opened.ok) throw new Error(opened.message);
   const submitted = await submitAttempt(
     t.store,
@@ -63,6 +63,7 @@ async function takeQuiz(userId: string, q1: string, q2: string) {
       ['q:q2', q2],
     ],
     null,
+    at,
   );
   if (!submitted.ok) throw new Error(submitted.message);
 }
@@ -86,6 +87,26 @@ describe('quiz item analysis from stored attempts', () => {
     ]);
     expect(q2).toMatchObject({ answered: 4, correct: 2, shareCorrect: 0.5, discrimination: 1 });
     expect(await submittedAttemptCounts(t.db)).toEqual(new Map([['check', 4]]));
+  });
+
+  it("counts each person's first attempt unless asked for all, and never a trainer's or an admin's", async () => {
+    const later = new Date(Date.now() + 60_000);
+    await takeQuiz(u[0]!, 'c', 'true', later); // User 1's retake after the feedback: 0% this time
+    for (const role of ['trainer', 'admin'] as const) {
+      const author = await createUser(t.db, { email: `${role}@example.com`, displayName: role, role });
+      await takeQuiz(author.id, 'c', 'true'); // checking their own quiz
+    }
+    const first = analyseQuiz(quiz, await quizAttemptData(t.db, quiz.id));
+    // The same four first attempts as above: User 1's is still the 100% one.
+    expect(first.attempts).toBe(4);
+    expect(first.questions[0]!.options.map((o) => o.picks)).toEqual([2, 1, 1]);
+    expect(first.questions[0]!.discrimination).toBe(1);
+
+    const all = analyseQuiz(quiz, await quizAttemptData(t.db, quiz.id, 'all'));
+    // Five attempts by learners (User 1 twice); groups of round(0.27 * 5) = 1.
+    expect(all.attempts).toBe(5);
+    expect(all.questions[0]!.options.map((o) => o.picks)).toEqual([2, 1, 2]);
+    expect(await submittedAttemptCounts(t.db)).toEqual(new Map([['check', 5]]));
   });
 });
 

@@ -3,16 +3,48 @@
  * name or an email, and the few that read per-attempt rows (item analysis needs each attempt's total
  * score) return only opaque attempt ids. The arithmetic lives in src/lib/insight/, unit-tested.
  */
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db.ts';
-import { lessonProgress, quizAttempts, quizResponses, scenarioRuns, scenarioSteps } from './schema.ts';
+import { lessonProgress, quizAttempts, quizResponses, scenarioRuns, scenarioSteps, users } from './schema.ts';
 import type { AttemptData } from '../insight/item-analysis.ts';
 import type { ChoiceCount, RunCount } from '../insight/scenario-analytics.ts';
 import type { FurthestCount, LessonCount } from '../insight/lesson-analytics.ts';
 import type { Response } from '../quiz/index.ts';
 
-/** Every submitted attempt at a quiz with its percent and stored answers. */
-export async function quizAttemptData(db: Db, quizId: string): Promise<AttemptData[]> {
+/**
+ * Which attempts item analysis reads. `first`: each person's first submitted attempt, the classic basis
+ * (a retake comes after the feedback, so it would make every question look easier than it is). `all`:
+ * retakes too, to see how answers change once people have had the feedback.
+ */
+export type AttemptScope = 'first' | 'all';
+
+/**
+ * Roles whose attempts say how the content performs. Trainers and admins take quizzes to check their
+ * own work; their attempts would blur the learners' figures.
+ */
+const COUNTED_ROLES = ['learner', 'manager'] as const;
+
+/** The submitted attempts at a quiz in `scope`, by learners and managers, with their percent and stored answers. */
+export async function quizAttemptData(db: Db, quizId: string, scope: AttemptScope = 'first'): Promise<AttemptData[]> {
+  const earlier = alias(quizAttempts, 'earlier');
+  // An attempt is someone's first when no submitted attempt of theirs at this quiz came before it.
+  const isFirst = notExists(
+    db
+      .select({ one: sql`1` })
+      .from(earlier)
+      .where(
+        and(
+          eq(earlier.userId, quizAttempts.userId),
+          eq(earlier.quizId, quizAttempts.quizId),
+          eq(earlier.status, 'submitted'),
+          or(
+            lt(earlier.submittedAt, quizAttempts.submittedAt),
+            and(eq(earlier.submittedAt, quizAttempts.submittedAt), lt(earlier.id, quizAttempts.id)),
+          ),
+        ),
+      ),
+  );
   const rows = await db
     .select({
       id: quizAttempts.id,
@@ -22,8 +54,16 @@ export async function quizAttemptData(db: Db, quizId: string): Promise<AttemptDa
       correct: quizResponses.correct,
     })
     .from(quizAttempts)
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
     .innerJoin(quizResponses, eq(quizResponses.attemptId, quizAttempts.id))
-    .where(and(eq(quizAttempts.quizId, quizId), eq(quizAttempts.status, 'submitted')));
+    .where(
+      and(
+        eq(quizAttempts.quizId, quizId),
+        eq(quizAttempts.status, 'submitted'),
+        inArray(users.role, [...COUNTED_ROLES]),
+        scope === 'first' ? isFirst : undefined,
+      ),
+    );
   const attempts = new Map<string, AttemptData>();
   for (const row of rows) {
     const answer = parseAnswer(row.answer);
@@ -45,12 +85,13 @@ function parseAnswer(json: string): Response | undefined {
   }
 }
 
-/** Submitted attempts per quiz. */
+/** Submitted attempts per quiz by learners and managers, retakes included. */
 export async function submittedAttemptCounts(db: Db): Promise<Map<string, number>> {
   const rows = await db
     .select({ quizId: quizAttempts.quizId, n: count() })
     .from(quizAttempts)
-    .where(eq(quizAttempts.status, 'submitted'))
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
+    .where(and(eq(quizAttempts.status, 'submitted'), inArray(users.role, [...COUNTED_ROLES])))
     .groupBy(quizAttempts.quizId);
   return new Map(rows.map((r) => [r.quizId, r.n]));
 }
