@@ -1,7 +1,6 @@
 // Shared helpers of the benchmarks: options, the built server, bench databases, signed-in people and
 // content read straight from content/ (the same files the build uses).
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,15 +12,11 @@ import { sessions, users } from '../src/lib/server/schema.ts';
 import { SESSION_COOKIE } from '../src/lib/server/session.ts';
 import { hashSecret, newToken, randomId } from '../src/lib/server/token.ts';
 import { findUserByEmail } from '../src/lib/server/users.ts';
-import { loadContent } from '../src/lib/content/load-fs.ts';
-import { quizSchema, type Quiz } from '../src/schemas/quiz.ts';
-import { scenarioSchema, type Scenario } from '../src/schemas/scenario.ts';
-import { moduleSchema } from '../src/schemas/module.ts';
-import { lessonSchema } from '../src/schemas/lesson.ts';
+import { loadCourseFromDisk, type DiskCourse } from '../src/lib/content/course-fs.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const ENTRY = join(ROOT, 'dist/server/entry.mjs');
-/** The production server: Astro's handler behind the lesson fast path. */
+/** The production server: Astro's handler behind the lesson and write fast paths. */
 export const SERVE = join(ROOT, 'scripts/serve.ts');
 export const CLIENT_DIR = join(ROOT, 'dist/client');
 /** Generated organisations are cached here (gitignored). */
@@ -182,39 +177,10 @@ export async function signInAs(db: Db, email: string): Promise<Person> {
 }
 
 /** The course as plain data, parsed with the same schemas as the build (defaults filled in). */
-export function course() {
-  const source = loadContent(ROOT);
-  const modules = source.modules
-    .map((m) => ({ id: m.id, ...moduleSchema.parse(m.data) }))
-    .filter((m) => !m.draft)
-    .sort((a, b) => a.order - b.order);
-  const lessons = source.lessons.map((l) => {
-    const data = lessonSchema.parse(l.data);
-    // The content version as src/data/catalog.ts derives it (Astro's loader hands it the body trimmed).
-    const version = createHash('sha256').update(l.body.trim()).update(JSON.stringify(data)).digest('hex').slice(0, 16);
-    return { id: l.id.slice(l.moduleId.length + 1), moduleId: l.moduleId, version, ...data };
-  });
-  const quizzes = new Map<string, Quiz & { id: string }>(
-    source.quizzes.map((q) => [q.id, { id: q.id, ...quizSchema.parse(q.data) }]),
-  );
-  const scenarios = new Map<string, Scenario & { id: string }>(
-    source.scenarios.map((s) => [s.id, { id: s.id, ...scenarioSchema.parse(s.data) }]),
-  );
-  return {
-    modules: modules.map((m) => ({
-      ...m,
-      lessons: lessons
-        .filter((l) => l.moduleId === m.id && !l.draft)
-        .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
-      checks: [...quizzes.values()].filter((q) => q.module === m.id && q.id !== m.quiz?.id).map((q) => q.id),
-      scenarioIds: [...scenarios.values()].filter((s) => s.module === m.id).map((s) => s.id),
-    })),
-    quizzes,
-    scenarios,
-  };
-}
+/** The published course from content/ (see src/lib/content/course-fs.ts). */
+export const course = () => loadCourseFromDisk(ROOT);
 
-export type Course = ReturnType<typeof course>;
+export type Course = DiskCourse;
 
 /** Percentile of an ascending list (nearest rank). */
 export function percentile(sorted: number[], p: number): number {

@@ -1,15 +1,14 @@
 // npm run db:migrate: applies committed migrations to DATABASE_URL. With --seed-if-empty (used by
-// `npm run dev`) also creates the demo organisation when the database has no people yet.
+// `npm run dev`) also creates the demo organisation, with some history, when the database has no people yet.
 import { db } from '../src/lib/server/db.ts';
 import { migrateDb } from '../src/lib/server/migrate.ts';
-import { describeDemoSignIns, seedDemoIfEmpty } from '../src/lib/server/seed.ts';
 import { config } from '../src/lib/server/config.ts';
-import { exitOnConfigError } from './lib.ts';
+import { exitOnConfigError, seedDemo } from './lib.ts';
 
 await exitOnConfigError(async () => {
   const database = await db();
   await migrateDb(database);
   console.log(`Migrations applied to ${config().DATABASE_URL}`);
-  if (process.argv.includes('--seed-if-empty') && (await seedDemoIfEmpty(database))) console.log(describeDemoSignIns());
+  if (process.argv.includes('--seed-if-empty')) await seedDemo(database);
   database.$client.close();
 });

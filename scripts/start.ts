@@ -1,14 +1,13 @@
-// npm start: validate configuration, migrate, seed the demo organisation into an empty database,
-// build if there is no build yet, then serve the built site (scripts/serve.ts: Astro's Node adapter
-// behind the lesson fast path).
+// npm start: validate configuration, migrate, seed the demo organisation (with some history) into an
+// empty database, build if there is no build yet, then serve the built site (scripts/serve.ts: Astro's
+// Node adapter behind the lesson and write fast paths).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { db } from '../src/lib/server/db.ts';
 import { migrateDb } from '../src/lib/server/migrate.ts';
-import { describeDemoSignIns, seedDemoIfEmpty } from '../src/lib/server/seed.ts';
 import { config } from '../src/lib/server/config.ts';
-import { exitOnConfigError } from './lib.ts';
+import { exitOnConfigError, seedDemo } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = `${root}dist/server/entry.mjs`;
@@ -17,7 +16,7 @@ await exitOnConfigError(async () => {
   const c = config();
   const database = await db();
   await migrateDb(database);
-  if (await seedDemoIfEmpty(database)) console.log(describeDemoSignIns());
+  await seedDemo(database);
 
   if (!existsSync(entry) || process.argv.includes('--build')) {
     console.log('No build found; building the site (about a minute)...');
