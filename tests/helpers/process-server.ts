@@ -30,13 +30,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts scripts/serve.ts over the build on `dbUrl` (already migrated) and waits until it answers. */
-export async function spawnServer(dbUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** `npm start`: migrates, seeds an empty database, then serves (used to test the first run). */
+export const START = join(ROOT, 'scripts/start.ts');
+
+/**
+ * Starts scripts/serve.ts over the build on `dbUrl` (already migrated), or another script such as START,
+ * and waits until it answers.
+ */
+export async function spawnServer(dbUrl: string, env: Record<string, string> = {}, script = SERVE): Promise<ServerProcess> {
   if (!existsSync(ENTRY)) throw new Error('No build found at dist/server/entry.mjs. Run `npm run build` first.');
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [SERVE], {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: dbUrl, HOST: 'localhost', PORT: String(port), NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
