@@ -64,7 +64,8 @@ interface Pending {
  * a quiz submission's CPU when each batch had its own (the profile in
  * docs/decisions/008-write-fast-path.md); in a group, the pages several batches touch (an index's
  * hot end, the same table page) are also written to the WAL once. Each batch's promise settles only
- * after the commit, so nothing is acknowledged before it is durable.
+ * after the commit, so nothing is acknowledged before it is committed (as durable as DATABASE_SYNCHRONOUS
+ * makes a commit: docs/decisions/006-database-durability.md).
  *
  * Every call runs to completion synchronously, so the connection is never left inside a transaction
  * while other requests use it; `BEGIN IMMEDIATE` takes the write lock up front, so a writer in
@@ -95,6 +96,8 @@ export function nativeStore(path: string, { busyTimeoutMs, synchronous }: Native
       run('RELEASE batch');
       return { changes };
     } catch (error) {
+      // A constraint broken by this batch: undo it alone. (Should SQLite have ended the whole transaction
+      // itself, as it does on a full disk or an I/O error, this throws and the group fails as one.)
       run('ROLLBACK TO batch');
       run('RELEASE batch');
       return { error };
