@@ -75,9 +75,17 @@ describe('the demo history', () => {
     expect(await n("select count(*) as n from quiz_attempts where status = 'submitted' and passed is null")).toBeGreaterThan(0);
   });
 
-  it('plays role-plays to their endings and collects ratings', async () => {
+  it('plays role-plays to their endings (a few left halfway) and collects ratings', async () => {
     expect(await n("select count(*) as n from scenario_runs where status = 'finished'")).toBeGreaterThanOrEqual(3);
-    expect(await n("select count(*) as n from scenario_runs where status != 'finished'")).toBe(0);
+    // Left halfway: still active, waiting at a node after at least one decision.
+    const left = "from scenario_runs r where r.status = 'active'";
+    expect(await n(`select count(*) as n ${left}`)).toBeGreaterThan(0);
+    expect(
+      await n(
+        `select count(*) as n ${left} and (r.node_id is null or not exists (select 1 from scenario_steps s where s.run_id = r.id))`,
+      ),
+    ).toBe(0);
+    expect(await n("select count(*) as n from scenario_runs where status = 'abandoned'")).toBe(0);
     expect(await n('select count(*) as n from lesson_feedback')).toBeGreaterThan(0);
     expect(await n('select count(*) as n from lesson_feedback where rating not between 1 and 5')).toBe(0);
   });

@@ -147,7 +147,20 @@ describe('edge cases', () => {
       { id: 'b', text: 'B', correct: true, picks: 3, share: 0.3 },
       { id: 'c', text: 'C', correct: false, picks: 4, share: 0.4 },
     ];
-    expect(flagsFor({ type: 'multiple', shareCorrect: 0.3, options })).toEqual(['too-hard', 'distractor-beats-key']);
-    expect(flagsFor({ type: 'multiple', shareCorrect: 0.31, options: options.slice(0, 2) })).toEqual([]);
+    const quiet = { discrimination: 0.2, smallSample: false };
+    expect(flagsFor({ type: 'multiple', shareCorrect: 0.3, options, ...quiet })).toEqual(['too-hard', 'distractor-beats-key']);
+    expect(flagsFor({ type: 'multiple', shareCorrect: 0.31, options: options.slice(0, 2), ...quiet })).toEqual([]);
+  });
+
+  it('flags a negative discrimination index once the sample is big enough to mean something', () => {
+    const options = [
+      { id: 'a', text: 'A', correct: true, picks: 6, share: 0.6 },
+      { id: 'b', text: 'B', correct: false, picks: 4, share: 0.4 },
+    ];
+    const stat = { type: 'single' as const, shareCorrect: 0.6, options };
+    expect(flagsFor({ ...stat, discrimination: -0.25, smallSample: false })).toEqual(['backwards']);
+    expect(flagsFor({ ...stat, discrimination: -0.25, smallSample: true })).toEqual([]);
+    expect(flagsFor({ ...stat, discrimination: 0, smallSample: false })).toEqual([]);
+    expect(flagsFor({ ...stat, discrimination: null, smallSample: false })).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ export const SMALL_SAMPLE = 10;
 /** Kelley's 27%: the share of attempts in each of the upper and lower groups. */
 export const GROUP_SHARE = 0.27;
 
-export type ItemFlag = 'too-easy' | 'too-hard' | 'distractor-beats-key';
+export type ItemFlag = 'too-easy' | 'too-hard' | 'distractor-beats-key' | 'backwards';
 
 /** One submitted attempt: its score and its stored answers by question id. */
 export interface AttemptData {
@@ -164,9 +164,13 @@ function optionStats(question: Question, answers: Response[]): OptionStat[] {
 /**
  * Flags for a trainer to look at. "distractor-beats-key": a wrong option was picked more often than a right
  * one (for `multiple`, more often than the least-picked right option), which usually means a misleading
- * option, an ambiguous prompt or a wrong key.
+ * option, an ambiguous prompt or a wrong key. "backwards": a negative discrimination index, the stronger
+ * attempts getting it wrong more often than the weaker ones (the classic sign of a wrong key or a trick
+ * question); only once the question has a sample big enough for the groups to mean something.
  */
-export function flagsFor(stat: Pick<QuestionStat, 'type' | 'shareCorrect' | 'options'>): ItemFlag[] {
+export function flagsFor(
+  stat: Pick<QuestionStat, 'type' | 'shareCorrect' | 'options' | 'discrimination' | 'smallSample'>,
+): ItemFlag[] {
   if (stat.shareCorrect === null) return [];
   const flags: ItemFlag[] = [];
   if (stat.shareCorrect >= TOO_EASY) flags.push('too-easy');
@@ -176,6 +180,7 @@ export function flagsFor(stat: Pick<QuestionStat, 'type' | 'shareCorrect' | 'opt
     const weakestKey = keys.length ? Math.min(...keys) : 0;
     if (stat.options.some((o) => !o.correct && o.picks > weakestKey)) flags.push('distractor-beats-key');
   }
+  if (stat.discrimination !== null && stat.discrimination < 0 && !stat.smallSample) flags.push('backwards');
   return flags;
 }
 
@@ -183,4 +188,5 @@ export const FLAG_LABELS: Record<ItemFlag, string> = {
   'too-easy': `Too easy (${TOO_EASY * 100}% or more correct)`,
   'too-hard': `Too hard (${TOO_HARD * 100}% or less correct)`,
   'distractor-beats-key': 'A wrong option is picked more often than the right one',
+  backwards: 'Stronger learners get it wrong more often than weaker ones',
 };

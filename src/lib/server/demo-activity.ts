@@ -151,12 +151,16 @@ async function takeQuiz(
   return attempt?.percent ?? 0;
 }
 
-/** Plays a role-play to an ending, taking the strongest choice with the person's skill. */
+/**
+ * Plays a role-play, taking the strongest choice with the person's skill: to an ending, or (for about
+ * one run in six) only a decision or two before leaving it, so trainers see where runs stop.
+ */
 async function playScenario(db: Db, store: Store, course: DiskCourse, userId: string, scenarioId: string, h: History, at: Date) {
   const scenario = course.scenarios.get(scenarioId)!;
   const run = await startRun(db, userId, scenario, {}, at);
   let nodeId: string | null = run.nodeId;
-  for (let turn = 0; nodeId && turn < 20; turn++) {
+  const turns = h.random() < 0.17 ? 1 + Math.floor(h.random() * 2) : 20;
+  for (let turn = 0; nodeId && turn < turns; turn++) {
     const node = scenario.nodes.find((n) => n.id === nodeId)!;
     const strongest = [...node.choices].sort((a, b) => total(b.scores) - total(a.scores))[0]!;
     const choice = h.random() < h.skill ? strongest : node.choices[Math.floor(h.random() * node.choices.length)]!;
