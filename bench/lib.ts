@@ -45,6 +45,8 @@ export function migrationCount(): number {
 export interface BenchServer {
   origin: string;
   stop(): Promise<void>;
+  /** Kills the process with SIGKILL (no chance to finish anything) and waits until it is gone. */
+  crash(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -81,15 +83,13 @@ export async function startServer(dbUrl: string): Promise<BenchServer> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return {
-    origin,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
   };
+  return { origin, stop: () => end('SIGTERM'), crash: () => end('SIGKILL') };
 }
 
 export interface BenchDb {

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=pages,writes,dashboard,weight,lighthouse]
+// npm run bench [-- --quick] [-- --only=pages,writes,dashboard,weight,lighthouse,reliability]
 // Runs the benchmarks against the built server on loopback, prints each table and writes bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { benchWrites } from './writes.ts';
 import { benchDashboard } from './dashboard.ts';
 import { benchWeight } from './weight.ts';
 import { benchLighthouse } from './lighthouse.ts';
+import { benchReliability } from './reliability.ts';
 
 const BENCHMARKS: Record<string, (options: Options) => Promise<Section>> = {
   pages: benchPages,
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, (options: Options) => Promise<Section>> = {
   dashboard: benchDashboard,
   weight: benchWeight,
   lighthouse: benchLighthouse,
+  reliability: benchReliability,
 };
 
 const options = parseOptions(process.argv.slice(2));

@@ -9,9 +9,9 @@ import { randomId } from '../src/lib/server/token.ts';
 import { planAttempt, type AttemptPlan } from '../src/lib/quiz/index.ts';
 import type { Db } from '../src/lib/server/db.ts';
 
-const QUIZ = 'empathy-quiz';
+export const QUIZ = 'empathy-quiz';
 const SCENARIO = 'the-saturday-rush';
-const CONNECTIONS = 50;
+export const CONNECTIONS = 50;
 
 /** A valid (not necessarily correct) answer to every question of a planned attempt, as the form sends it. */
 function answers(attemptId: string, plan: AttemptPlan): string {
@@ -24,13 +24,13 @@ function answers(attemptId: string, plan: AttemptPlan): string {
   return form.toString();
 }
 
-async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
+export async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
   const rows = await db.all<{ n: number }>(query);
   return Number(rows[0]?.n ?? 0);
 }
 
 /** One write path, prepared: a request per learner, and how to count what it recorded. */
-interface WritePath {
+export interface WritePath {
   name: string;
   path: string;
   next: () => { headers: Record<string, string>; body: string };
@@ -41,7 +41,7 @@ interface WritePath {
   extra(): Promise<string>;
 }
 
-async function quizSubmissions(db: Db, origin: string, learners: Person[]): Promise<WritePath> {
+export async function quizSubmissions(db: Db, origin: string, learners: Person[]): Promise<WritePath> {
   const quiz = course().quizzes.get(QUIZ)!;
   const now = new Date();
   const attempts = learners.map((l) => {
@@ -88,7 +88,7 @@ async function quizSubmissions(db: Db, origin: string, learners: Person[]): Prom
   };
 }
 
-async function scenarioSteps(db: Db, origin: string, learners: Person[]): Promise<WritePath> {
+export async function scenarioSteps(db: Db, origin: string, learners: Person[]): Promise<WritePath> {
   const scenario = course().scenarios.get(SCENARIO)!;
   const start = scenario.nodes.find((n) => n.id === scenario.start)!;
   const now = new Date();
