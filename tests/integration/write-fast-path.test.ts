@@ -55,6 +55,13 @@ async function started(cookie: string): Promise<ScenarioChoice> {
 const choose = (choice: ScenarioChoice, cookie: string, opts: Parameters<typeof postForm>[3] = {}) =>
   postForm(s.origin, SCENARIO, { intent: 'choose', ...choice }, { cookie, ...opts });
 
+const submitted = (userId: string) =>
+  count(s.db, "select count(*) as n from quiz_attempts where user_id = ? and status = 'submitted'", [userId]);
+const answers = (userId: string) =>
+  count(s.db, 'select count(*) as n from quiz_responses r join quiz_attempts a on a.id = r.attempt_id where a.user_id = ?', [
+    userId,
+  ]);
+
 const steps = (userId: string) =>
   count(s.db, 'select count(*) as n from scenario_steps st join scenario_runs r on r.id = st.run_id where r.user_id = ?', [
     userId,
@@ -174,16 +181,8 @@ describe('quiz submissions', () => {
     expect(res.headers.get('location')).toBe(`${QUIZ}/attempts/${form.attemptId}?from=%2Fmodules%2Fempathy`);
     const result = await page(res.headers.get('location')!, hal.cookie);
     expect(result).toMatch(/You scored \d+%/);
-    expect(
-      await count(s.db, "select count(*) as n from quiz_attempts where user_id = ? and status = 'submitted'", [hal.id]),
-    ).toBe(1);
-    expect(
-      await count(
-        s.db,
-        'select count(*) as n from quiz_responses r join quiz_attempts a on a.id = r.attempt_id where a.user_id = ?',
-        [hal.id],
-      ),
-    ).toBe(form.questionCount);
+    expect(await submitted(hal.id)).toBe(1);
+    expect(await answers(hal.id)).toBe(form.questionCount);
   });
 
   it('hands a resubmission to Astro with its body: 409 and the stored result, nothing new recorded', async () => {
@@ -194,13 +193,7 @@ describe('quiz submissions', () => {
     const again = await postForm(s.origin, QUIZ, fields, { cookie: ida.cookie });
     expect([again.status, fast(again)]).toEqual([409, false]);
     expect(await again.text()).toContain('This attempt was already submitted, so nothing changed.');
-    expect(
-      await count(
-        s.db,
-        'select count(*) as n from quiz_responses r join quiz_attempts a on a.id = r.attempt_id where a.user_id = ?',
-        [ida.id],
-      ),
-    ).toBe(form.questionCount);
+    expect(await answers(ida.id)).toBe(form.questionCount);
   });
 
   it('hands invalid answers to Astro with their body: 400, the form again with what was chosen', async () => {
@@ -213,9 +206,7 @@ describe('quiz submissions', () => {
     const html = await res.text();
     expect(html).toContain('Some answers are missing or not valid');
     expect(html).toMatch(new RegExp(`name="${firstAnswer![0]}" value="${firstAnswer![1]}"[^>]*checked`));
-    expect(await count(s.db, "select count(*) as n from quiz_attempts where user_id = ? and status = 'submitted'", [jo.id])).toBe(
-      0,
-    );
+    expect(await submitted(jo.id)).toBe(0);
   });
 
   it('leaves a body larger than it reads to Astro, unread, which still answers it', async () => {
@@ -224,8 +215,6 @@ describe('quiz submissions', () => {
     const fields = { ...Object.fromEntries(form.entries), padding: 'x'.repeat(MAX_FAST_BODY) };
     const res = await postForm(s.origin, QUIZ, fields, { cookie: kit.cookie });
     expect([res.status, fast(res)]).toEqual([303, false]);
-    expect(
-      await count(s.db, "select count(*) as n from quiz_attempts where user_id = ? and status = 'submitted'", [kit.id]),
-    ).toBe(1);
+    expect(await submitted(kit.id)).toBe(1);
   });
 });
