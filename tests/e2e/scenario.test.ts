@@ -57,6 +57,8 @@ describe('playing a role-play', () => {
     const page = await context.newPage();
     await page.goto(`/scenarios/${ID}`);
     await page.getByRole('button', { name: 'Start the role-play' }).click();
+    // Starting is a full page load; mark the window only once the first decision is there.
+    await page.locator('[data-scenario-form]').first().waitFor();
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     // Start with a choice that is not the strongest, so the debrief has a better path to show.
     const start = scenario.nodes.find((n) => n.id === scenario.start)!;
@@ -112,7 +114,11 @@ describe('playing a role-play', () => {
     await page.getByRole('button', { name: 'Start the role-play' }).click();
     const [first, second] = best.path;
     await page.getByRole('button', { name: choiceText(first!.nodeId, first!.choiceId), exact: true }).click();
+    await page.getByText('Decision 2: what do you say?').waitFor();
     await page.getByRole('button', { name: choiceText(second!.nodeId, second!.choiceId), exact: true }).click();
+    // Going back before the redirect after the second decision has landed races the navigation
+    // ("Not attached to an active page"), so wait for the page it lands on.
+    await page.getByText('Decision 3: what do you say?').waitFor();
     // Back shows the page of the previous decision; answering it differently now is stale.
     await page.goBack();
     const secondNode = scenario.nodes.find((n) => n.id === second!.nodeId)!;

@@ -119,9 +119,13 @@ describe('accessibility of the dashboard', () => {
     const context = await signedInContext(browser, server, 'manager@example.com');
     const page = await context.newPage();
     await page.goto('/team');
+    // Wait for each page by its own heading: /team has a level-1 heading too, and axe must not run mid-navigation.
     await page.getByRole('link', { name: 'Customer Support' }).click();
-    if (which === 'drill-down') await page.getByRole('link', { name: 'Marcus Bell' }).click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Customer Support' }).waitFor();
+    if (which === 'drill-down') {
+      await page.getByRole('link', { name: 'Marcus Bell' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Marcus Bell' }).waitFor();
+    }
     for (const summary of await page.getByText('Show the data as a table').all()) await summary.click();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
@@ -133,7 +137,7 @@ describe('accessibility of the dashboard', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/team');
     await page.getByRole('link', { name: 'Customer Support' }).click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Customer Support' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });
