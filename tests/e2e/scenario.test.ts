@@ -41,6 +41,8 @@ describe('playing a role-play', () => {
     const context = await signedInContext(browser, server, 'marcus.bell@example.com', { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`/scenarios/${ID}`);
+    const kind = scenario.setting.customer === 'internal' ? 'Internal customer' : 'External customer';
+    expect(await page.locator('dd', { has: page.locator('.badge') }).innerText()).toBe(`${scenario.setting.them} ${kind}`);
     await page.getByRole('button', { name: 'Start the role-play' }).click();
     await playBestPath(page);
     expect(await page.getByText('Strong outcome').isVisible()).toBe(true);

@@ -154,6 +154,16 @@ describe('bad input', () => {
   });
 });
 
+describe('the account page', () => {
+  it('counts the devices signed in, in words', async () => {
+    // A user no other test signs in, so the count is this test's alone.
+    const first = await cookieFor(s.db, 'ravi.iyer@example.com');
+    expect(await (await get(s.origin, '/account', first)).text()).toContain('signed in on 1 device (including this one)');
+    await cookieFor(s.db, 'ravi.iyer@example.com');
+    expect(await (await get(s.origin, '/account', first)).text()).toContain('signed in on 2 devices (including this one)');
+  });
+});
+
 describe('security headers', () => {
   it('sends CSP, nosniff, referrer policy and frame protection', async () => {
     const res = await get(s.origin, '/sign-in');
