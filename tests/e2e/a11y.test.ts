@@ -1,5 +1,5 @@
 // axe-core (WCAG 2.2 A and AA rules) on every page type of Rapport, in the states people actually
-// see: empty and filled, before and after submitting, with and without errors.
+// see: empty and filled, before and after submitting, with and without errors; on a desktop and on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -162,6 +162,9 @@ describe('axe finds no violations', () => {
     try {
       const page = await context.newPage();
       await setup(page);
+      expect(await axeInPage(page)).toEqual([]);
+      // Again on a phone, where wide tables scroll in boxes of their own that must be reachable by keyboard.
+      await page.setViewportSize({ width: 360, height: 740 });
       expect(await axeInPage(page)).toEqual([]);
     } finally {
       await context.close();

@@ -1,11 +1,13 @@
 // Keyboard alone: a quiz and a role-play completed with Tab, Shift+Tab, Space, Enter and the arrow
-// keys (no clicks), and a visible focus indicator on every control reached along the way.
+// keys (no clicks), a visible focus indicator on every control reached along the way, and wide tables that
+// scroll sideways from the keyboard on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { focused, invisibleFocusStops, tabTo, type Focused } from '../helpers/keyboard.ts';
 import { count } from '../helpers/learners.ts';
+import { findUserByEmail } from '../../src/lib/server/users.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -117,6 +119,27 @@ describe('visible focus', () => {
     const page = await context.newPage();
     await page.goto(path);
     expect(await invisibleFocusStops(page, 40)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a wide table on a phone', () => {
+  it('takes focus with Tab, shows it, and scrolls sideways with the arrow keys', async () => {
+    const lena = await findUserByEmail(server.db, 'learner@example.com');
+    const context = await signedInContext(browser, server, 'manager@example.com');
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/team/people/${lena!.id}`);
+    const region = page.getByRole('region', { name: 'Status of each module for Lena Fischer' });
+    // The premise: this table is wider than the phone, so only scrolling shows all of it.
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const invisible: string[] = [];
+    await tabTo(page, (f) => f.classes.includes('table-wrap'), invisible);
+    expect(invisible).toEqual([]);
+    expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await region.evaluate((el) => el.scrollLeft)).toBe(0);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await context.close();
   });
 });
