@@ -2,12 +2,13 @@
  * The process-wide store of lesson shells (src/lib/lesson-shell.ts): one per (role, lesson), filled
  * in by the Astro page the first time someone of that role opens the lesson, read by the fast path.
  *
- * The store lives on globalThis because its two users load separate copies of this module: the
- * Astro bundle (dist/server) and the server wrapper (scripts/serve.ts) that runs it. Keys are
+ * The store is process-wide (./process-wide.ts) because its two users load separate copies of this
+ * module: the Astro bundle (dist/server) and the server wrapper (scripts/serve.ts) that runs it. Keys are
  * canonical lesson paths only, so the store is bounded by the course (lessons x roles), whatever
  * URLs clients send.
  */
 import { checkShell } from '../lesson-shell.ts';
+import { processWide } from './process-wide.ts';
 import type { LessonKey } from './lesson-state.ts';
 
 export interface StoredShell {
@@ -22,11 +23,8 @@ interface Store {
   paths: Set<string>;
 }
 
-const STORE = Symbol.for('rapport.lessonShells');
-
 function store(): Store {
-  const global = globalThis as typeof globalThis & { [STORE]?: Store };
-  return (global[STORE] ??= { shells: new Map(), paths: new Set() });
+  return processWide<Store>('lessonShells', () => ({ shells: new Map(), paths: new Set() }));
 }
 
 const PER_RESPONSE = new Set(['set-cookie', 'content-length', 'transfer-encoding', 'date', 'connection', 'keep-alive']);

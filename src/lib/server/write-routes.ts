@@ -6,10 +6,11 @@
  * and the fast path serves only what is recorded. Whether a role may post to an address depends on the
  * role alone, so one entry per (role, address) is exact.
  *
- * Like the lesson shells (src/lib/server/lesson-shells.ts) the store lives on globalThis, because the
- * Astro bundle and the server wrapper load separate copies of this module; it is bounded by the course
+ * Like the lesson shells (src/lib/server/lesson-shells.ts) the store is process-wide (./process-wide.ts), because
+ * the Astro bundle and the server wrapper load separate copies of this module; it is bounded by the course
  * (quizzes and scenarios x roles), since only addresses of real content are ever recorded.
  */
+import { processWide } from './process-wide.ts';
 import type { Role } from './schema.ts';
 import type { QuizWithId } from './quiz-attempts.ts';
 import type { ScenarioWithId } from './scenario-runs.ts';
@@ -22,11 +23,8 @@ interface Routes {
   paths: Set<string>;
 }
 
-const ROUTES = Symbol.for('rapport.writeRoutes');
-
 function routes(): Routes {
-  const global = globalThis as typeof globalThis & { [ROUTES]?: Routes };
-  return (global[ROUTES] ??= { byRole: new Map(), paths: new Set() });
+  return processWide<Routes>('writeRoutes', () => ({ byRole: new Map(), paths: new Set() }));
 }
 
 const keyOf = (role: Role, path: string) => `${role} ${path}`;
