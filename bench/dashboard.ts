@@ -2,8 +2,8 @@
 // team, requests one after another (a person loading the page), p50 latency and the ratio large/small.
 import { statSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import { openDb } from '../src/lib/server/db.ts';
-import { sessions } from '../src/lib/server/schema.ts';
+import { openDb } from '../src/lib/server/db/db.ts';
+import { sessions } from '../src/lib/server/db/schema.ts';
 import { ensureOrg, MANAGED_TEAM_SIZE, MANAGER_EMAIL, type Org } from './generate.ts';
 import { percentile, signInAs, startServer, type Options } from './lib.ts';
 import { int, kb, ms, ratio, verdict, type Section } from './report.ts';

@@ -5,13 +5,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDb, type Db } from '../src/lib/server/db.ts';
-import { migrateDb } from '../src/lib/server/migrate.ts';
-import { seedDemoIfEmpty } from '../src/lib/server/seed.ts';
-import { sessions, users } from '../src/lib/server/schema.ts';
-import { SESSION_COOKIE } from '../src/lib/server/session.ts';
-import { hashSecret, newToken, randomId } from '../src/lib/server/token.ts';
-import { findUserByEmail } from '../src/lib/server/users.ts';
+import { openDb, type Db } from '../src/lib/server/db/db.ts';
+import { migrateDb } from '../src/lib/server/db/migrate.ts';
+import { seedDemoIfEmpty } from '../src/lib/server/demo/seed.ts';
+import { sessions, users } from '../src/lib/server/db/schema.ts';
+import { SESSION_COOKIE } from '../src/lib/server/auth/session.ts';
+import { hashSecret, newToken, randomId } from '../src/lib/server/auth/token.ts';
+import { findUserByEmail } from '../src/lib/server/people/users.ts';
 import { loadCourseFromDisk, type DiskCourse } from '../src/lib/content/course-fs.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -168,7 +168,7 @@ export async function createLearners(db: Db, count: number, teamId: string | nul
   );
 }
 
-/** A session for one of the demo accounts (see src/lib/server/seed.ts). */
+/** A session for one of the demo accounts (see src/lib/server/demo/seed.ts). */
 export async function signInAs(db: Db, email: string): Promise<Person> {
   const user = await findUserByEmail(db, email);
   if (!user) throw new Error(`no user ${email}`);

@@ -4,7 +4,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { course, seededDb, signInAs, startServer, type Options, demoTeamPath } from './lib.ts';
 import { ms, type Section } from './report.ts';
-import { startRun } from '../src/lib/server/scenario-runs.ts';
+import { startRun } from '../src/lib/server/learning/scenario-runs.ts';
 
 const FLAGS = [
   '--headless',

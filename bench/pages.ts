@@ -2,7 +2,7 @@
 import { createLearners, seededDb, startServer, type Options } from './lib.ts';
 import { load, type LoadResult } from './load.ts';
 import { int, ms, ratio, verdict, type Section } from './report.ts';
-import { findTeamByName } from '../src/lib/server/teams.ts';
+import { findTeamByName } from '../src/lib/server/people/teams.ts';
 
 const LESSON = '/modules/empathy/what-empathy-looks-like';
 // A query string always takes the full Astro path (a learner's first view of a lesson is like this too).

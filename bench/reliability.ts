@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDb } from '../src/lib/server/db.ts';
+import { openDb } from '../src/lib/server/db/db.ts';
 import { createLearners, ROOT, seededDb, startServer, type BenchDb, type Options } from './lib.ts';
 import { load } from './load.ts';
 import { int, verdict, type Section, type Table } from './report.ts';

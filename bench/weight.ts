@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { choose, startRun } from '../src/lib/server/scenario-runs.ts';
-import { clientStore } from '../src/lib/server/store.ts';
-import type { Db } from '../src/lib/server/db.ts';
+import { choose, startRun } from '../src/lib/server/learning/scenario-runs.ts';
+import { clientStore } from '../src/lib/server/db/store.ts';
+import type { Db } from '../src/lib/server/db/db.ts';
 import { CLIENT_DIR, course, seededDb, signInAs, startServer, type Options, demoTeamPath } from './lib.ts';
 import { int, kb, verdict, type Section } from './report.ts';
 

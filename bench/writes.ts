@@ -4,10 +4,10 @@ import { sql } from 'drizzle-orm';
 import { course, createLearners, insertMany, seededDb, startServer, type Options, type Person } from './lib.ts';
 import { formHeaders, load, paced as pacedLoad, type LoadResult } from './load.ts';
 import { int, ms, verdict, type Section, type Table } from './report.ts';
-import { quizAttempts, scenarioRuns } from '../src/lib/server/schema.ts';
-import { randomId } from '../src/lib/server/token.ts';
+import { quizAttempts, scenarioRuns } from '../src/lib/server/db/schema.ts';
+import { randomId } from '../src/lib/server/auth/token.ts';
 import { planAttempt, type AttemptPlan } from '../src/lib/quiz/index.ts';
-import type { Db } from '../src/lib/server/db.ts';
+import type { Db } from '../src/lib/server/db/db.ts';
 
 export const QUIZ = 'empathy-quiz';
 const SCENARIO = 'the-saturday-rush';

@@ -2,9 +2,9 @@
 // servers running their own scheduler: every digest is claimed in the database before it is sent,
 // so nobody gets two. Exits 1 when SMTP_URL is not set or a message could not be sent.
 import { fileURLToPath } from 'node:url';
-import { db } from '../src/lib/server/db.ts';
-import { mailEnabled } from '../src/lib/server/mail.ts';
-import { describeDigestReport, sendDailyDigests } from '../src/lib/server/digest.ts';
+import { db } from '../src/lib/server/db/db.ts';
+import { mailEnabled } from '../src/lib/server/mail/mail.ts';
+import { describeDigestReport, sendDailyDigests } from '../src/lib/server/mail/digest.ts';
 import { loadCatalogFromDisk } from '../src/lib/content/catalog-fs.ts';
 import { exitOnConfigError } from './lib.ts';
 

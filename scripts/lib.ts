@@ -1,10 +1,10 @@
 // Shared bits of the command-line scripts.
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../src/lib/server/config.ts';
-import type { Db } from '../src/lib/server/db.ts';
-import { describeDemoSignIns, seedDemoIfEmpty } from '../src/lib/server/seed.ts';
-import { seedDemoActivity } from '../src/lib/server/demo-activity.ts';
-import { store } from '../src/lib/server/store.ts';
+import type { Db } from '../src/lib/server/db/db.ts';
+import { describeDemoSignIns, seedDemoIfEmpty } from '../src/lib/server/demo/seed.ts';
+import { seedDemoActivity } from '../src/lib/server/demo/demo-activity.ts';
+import { store } from '../src/lib/server/db/store.ts';
 import { loadCourseFromDisk } from '../src/lib/content/course-fs.ts';
 
 /** Runs `main`; a configuration error prints its message (naming the variable) and exits 1. */

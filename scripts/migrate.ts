@@ -1,7 +1,7 @@
 // npm run db:migrate: applies committed migrations to DATABASE_URL. With --seed-if-empty (used by
 // `npm run dev`) also creates the demo organisation, with some history, when the database has no people yet.
-import { db } from '../src/lib/server/db.ts';
-import { migrateDb } from '../src/lib/server/migrate.ts';
+import { db } from '../src/lib/server/db/db.ts';
+import { migrateDb } from '../src/lib/server/db/migrate.ts';
 import { config } from '../src/lib/server/config.ts';
 import { exitOnConfigError, seedDemo } from './lib.ts';
 

@@ -1,7 +1,7 @@
 // npm run db:seed: migrates, then creates the demo organisation and some of its history if (and only if)
 // there are no people yet.
-import { db } from '../src/lib/server/db.ts';
-import { migrateDb } from '../src/lib/server/migrate.ts';
+import { db } from '../src/lib/server/db/db.ts';
+import { migrateDb } from '../src/lib/server/db/migrate.ts';
 import { exitOnConfigError, seedDemo } from './lib.ts';
 
 await exitOnConfigError(async () => {

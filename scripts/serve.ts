@@ -1,17 +1,17 @@
 // The production server: Astro's Node handler (static files and pages) behind two fast paths, for
-// lesson pages (src/lib/server/lesson-fast-path.ts) and for quiz and role-play writes
-// (src/lib/server/write-fast-path.ts). Run by `npm start` after setup; tests and benchmarks start
+// lesson pages (src/lib/server/fast/lesson-fast-path.ts) and for quiz and role-play writes
+// (src/lib/server/fast/write-fast-path.ts). Run by `npm start` after setup; tests and benchmarks start
 // it directly. Expects a built site and a migrated database; HOST and PORT as for Astro.
 import http from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import { db } from '../src/lib/server/db.ts';
-import { sessionPolicy } from '../src/lib/server/cookies.ts';
-import { reader } from '../src/lib/server/fast-read.ts';
-import { store } from '../src/lib/server/store.ts';
-import { lessonFastPath } from '../src/lib/server/lesson-fast-path.ts';
-import { takesWrite, writeFastPath, type WriteRequest } from '../src/lib/server/write-fast-path.ts';
-import { securityHeaders } from '../src/lib/server/headers.ts';
+import { db } from '../src/lib/server/db/db.ts';
+import { sessionPolicy } from '../src/lib/server/auth/cookies.ts';
+import { reader } from '../src/lib/server/db/fast-read.ts';
+import { store } from '../src/lib/server/db/store.ts';
+import { lessonFastPath } from '../src/lib/server/fast/lesson-fast-path.ts';
+import { takesWrite, writeFastPath, type WriteRequest } from '../src/lib/server/fast/write-fast-path.ts';
+import { securityHeaders } from '../src/lib/server/http/headers.ts';
 
 const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
 

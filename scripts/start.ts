@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { db } from '../src/lib/server/db.ts';
-import { migrateDb } from '../src/lib/server/migrate.ts';
+import { db } from '../src/lib/server/db/db.ts';
+import { migrateDb } from '../src/lib/server/db/migrate.ts';
 import { config } from '../src/lib/server/config.ts';
 import { exitOnConfigError, seedDemo } from './lib.ts';
 

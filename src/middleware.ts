@@ -1,20 +1,20 @@
 /**
  * Runs before every on-demand page: refuses cross-site state changes, resolves the session into
  * `locals.user`, and adds security headers. Authorisation itself happens in each page through
- * src/lib/server/guard.ts, so that every route states what it needs.
+ * src/lib/server/auth/guard.ts, so that every route states what it needs.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { db } from './lib/server/db.ts';
-import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/cookies.ts';
-import { SESSION_COOKIE, validateSession } from './lib/server/session.ts';
-import { securityHeaders } from './lib/server/headers.ts';
-import { methodNotAllowed } from './lib/server/request.ts';
-import { startDigestScheduler } from './lib/server/digest-scheduler.ts';
+import { db } from './lib/server/db/db.ts';
+import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/auth/cookies.ts';
+import { SESSION_COOKIE, validateSession } from './lib/server/auth/session.ts';
+import { securityHeaders } from './lib/server/http/headers.ts';
+import { methodNotAllowed } from './lib/server/http/request.ts';
+import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
 import { fillShell } from './lib/lesson-shell.ts';
-import { reader } from './lib/server/fast-read.ts';
-import { keepShell } from './lib/server/lesson-shells.ts';
-import { lessonState, noteOpened } from './lib/server/lesson-state.ts';
+import { reader } from './lib/server/db/fast-read.ts';
+import { keepShell } from './lib/server/fast/lesson-shells.ts';
+import { lessonState, noteOpened } from './lib/server/learning/lesson-state.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -10,7 +10,7 @@ export function enhanceForms(formSelector: string, regionSelector: string): void
     event.preventDefault();
     const button = (event as SubmitEvent).submitter as HTMLButtonElement | null;
     // URL-encoded like the form's own post (our forms carry no files): the server's fast path reads
-    // this encoding (src/lib/server/write-fast-path.ts), and it is smaller than multipart.
+    // this encoding (src/lib/server/fast/write-fast-path.ts), and it is smaller than multipart.
     const body = new URLSearchParams();
     for (const [name, value] of new FormData(form, button)) if (typeof value === 'string') body.append(name, value);
     form.setAttribute('aria-busy', 'true');

@@ -6,7 +6,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeInPage } from '../helpers/axe.ts';
 import { readFirstChoice } from '../helpers/learners.ts';
-import { invitePerson } from '../../src/lib/server/invites.ts';
+import { invitePerson } from '../../src/lib/server/people/invites.ts';
 
 let server: TestServer;
 let browser: Browser;

@@ -5,11 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { completeModule } from '../helpers/complete.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { loadCatalogFromDisk } from '../../src/lib/content/catalog-fs.ts';
 import { formatDueDate, parseDueDate } from '../../src/lib/insight/due.ts';
-import { assignments } from '../../src/lib/server/schema.ts';
-import { randomId } from '../../src/lib/server/token.ts';
+import { assignments } from '../../src/lib/server/db/schema.ts';
+import { randomId } from '../../src/lib/server/auth/token.ts';
 
 let server: TestServer;
 let browser: Browser;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, signedInContext } from '../helpers/browser.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
 
 let server: TestServer;
 let browser: Browser;

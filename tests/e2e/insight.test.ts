@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
-import { openAttempt, submitAttempt } from '../../src/lib/server/quiz-attempts.ts';
-import { choose, startRun } from '../../src/lib/server/scenario-runs.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { openAttempt, submitAttempt } from '../../src/lib/server/learning/quiz-attempts.ts';
+import { choose, startRun } from '../../src/lib/server/learning/scenario-runs.ts';
 
 let server: TestServer;
 let browser: Browser;

@@ -7,7 +7,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { focused, invisibleFocusStops, tabTo, type Focused } from '../helpers/keyboard.ts';
 import { count } from '../helpers/learners.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 
 let server: TestServer;
 let browser: Browser;

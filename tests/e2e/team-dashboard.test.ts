@@ -6,8 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { loadContent } from '../../src/lib/content/load-fs.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
-import { lessonProgress, quizAttempts, scenarioRuns } from '../../src/lib/server/schema.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { lessonProgress, quizAttempts, scenarioRuns } from '../../src/lib/server/db/schema.ts';
 
 let server: TestServer;
 let browser: Browser;

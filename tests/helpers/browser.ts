@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import type { TestServer } from './server.ts';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];

@@ -1,9 +1,9 @@
 // Records everything a module requires as done (lessons completed, end-of-module quiz passed,
 // role-plays finished) straight in the database, the way the pages record them.
-import type { Db } from '../../src/lib/server/db.ts';
-import { recordCompleted } from '../../src/lib/server/progress.ts';
-import { quizAttempts, scenarioRuns } from '../../src/lib/server/schema.ts';
-import { randomId } from '../../src/lib/server/token.ts';
+import type { Db } from '../../src/lib/server/db/db.ts';
+import { recordCompleted } from '../../src/lib/server/learning/progress.ts';
+import { quizAttempts, scenarioRuns } from '../../src/lib/server/db/schema.ts';
+import { randomId } from '../../src/lib/server/auth/token.ts';
 import type { CatalogModule } from '../../src/lib/content/catalog.ts';
 
 export async function completeModule(db: Db, userId: string, module: CatalogModule, at = new Date()): Promise<void> {

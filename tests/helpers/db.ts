@@ -2,13 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb, type Db } from '../../src/lib/server/db.ts';
-import { migrateDb } from '../../src/lib/server/migrate.ts';
-import { nativeStore, type Store } from '../../src/lib/server/store.ts';
+import { openDb, type Db } from '../../src/lib/server/db/db.ts';
+import { migrateDb } from '../../src/lib/server/db/migrate.ts';
+import { nativeStore, type Store } from '../../src/lib/server/db/store.ts';
 
 export interface TestDb {
   db: Db;
-  /** The plain-SQL store on the same file, as the server opens it (src/lib/server/store.ts). */
+  /** The plain-SQL store on the same file, as the server opens it (src/lib/server/db/store.ts). */
   store: Store;
   url: string;
   dir: string;

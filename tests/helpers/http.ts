@@ -1,8 +1,8 @@
 // A minimal HTTP client for the real server: same-origin form posts and a session cookie made
 // straight in the database (no need to click through sign-in for every test).
-import type { Db } from '../../src/lib/server/db.ts';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
+import type { Db } from '../../src/lib/server/db/db.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 
 export async function cookieFor(db: Db, email: string): Promise<string> {
   const user = await findUserByEmail(db, email);

@@ -1,9 +1,9 @@
 // Many learners at once over HTTP: bounded concurrency, learners made straight in the database, and
 // readers for the quiz and role-play forms so a client can answer them the way a browser would.
 import { parseHTML } from 'linkedom';
-import type { Db } from '../../src/lib/server/db.ts';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
-import { createUser } from '../../src/lib/server/users.ts';
+import type { Db } from '../../src/lib/server/db/db.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
 export async function mapLimit<T, R>(

@@ -3,16 +3,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb, type Db } from '../../src/lib/server/db.ts';
-import { migrateDb } from '../../src/lib/server/migrate.ts';
-import { seedDemoIfEmpty } from '../../src/lib/server/seed.ts';
-import { nativeStore, type Store } from '../../src/lib/server/store.ts';
+import { openDb, type Db } from '../../src/lib/server/db/db.ts';
+import { migrateDb } from '../../src/lib/server/db/migrate.ts';
+import { seedDemoIfEmpty } from '../../src/lib/server/demo/seed.ts';
+import { nativeStore, type Store } from '../../src/lib/server/db/store.ts';
 import { spawnServer, stopServer } from './process-server.ts';
 
 export interface TestServer {
   origin: string;
   db: Db;
-  /** The plain-SQL store on the server's file (src/lib/server/store.ts). */
+  /** The plain-SQL store on the server's file (src/lib/server/db/store.ts). */
   store: Store;
   dbUrl: string;
   output(): string;

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, get, postForm } from '../helpers/http.ts';
-import { assignments, teams } from '../../src/lib/server/schema.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
-import { randomId } from '../../src/lib/server/token.ts';
+import { assignments, teams } from '../../src/lib/server/db/schema.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { randomId } from '../../src/lib/server/auth/token.ts';
 
 let s: TestServer;
 let priya: string; // manages Customer Support

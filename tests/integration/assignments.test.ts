@@ -2,9 +2,9 @@
 // reach people outside the manager's teams.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { createUser, setActive } from '../../src/lib/server/users.ts';
-import { addManager, ensureTeam } from '../../src/lib/server/teams.ts';
-import { assignments } from '../../src/lib/server/schema.ts';
+import { createUser, setActive } from '../../src/lib/server/people/users.ts';
+import { addManager, ensureTeam } from '../../src/lib/server/people/teams.ts';
+import { assignments } from '../../src/lib/server/db/schema.ts';
 import {
   assignModule,
   assignmentsForLearner,
@@ -13,11 +13,11 @@ import {
   assignScope,
   removeAssignment,
   type Assigner,
-} from '../../src/lib/server/assignments.ts';
-import { handleAssignmentsPost } from '../../src/lib/server/assignment-actions.ts';
-import { learnerFactsMany } from '../../src/lib/server/facts-many.ts';
-import { learnerFacts } from '../../src/lib/server/facts.ts';
-import { recordCompleted } from '../../src/lib/server/progress.ts';
+} from '../../src/lib/server/people/assignments.ts';
+import { handleAssignmentsPost } from '../../src/lib/server/people/assignment-actions.ts';
+import { learnerFactsMany } from '../../src/lib/server/learning/facts-many.ts';
+import { learnerFacts } from '../../src/lib/server/learning/facts.ts';
+import { recordCompleted } from '../../src/lib/server/learning/progress.ts';
 
 let t: TestDb;
 let teamA: string;

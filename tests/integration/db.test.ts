@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../../src/lib/server/db.ts';
-import { migrateDb } from '../../src/lib/server/migrate.ts';
+import { openDb } from '../../src/lib/server/db/db.ts';
+import { migrateDb } from '../../src/lib/server/db/migrate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rapport-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,13 +1,13 @@
-// The demo organisation's history, seeded on first run (src/lib/server/demo-activity.ts), against a real
+// The demo organisation's history, seeded on first run (src/lib/server/demo/demo-activity.ts), against a real
 // libSQL file: written through the app's own write paths, with something for every dashboard to show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { count } from '../helpers/learners.ts';
-import { seedDemoIfEmpty } from '../../src/lib/server/seed.ts';
-import { seedDemoActivity } from '../../src/lib/server/demo-activity.ts';
+import { seedDemoIfEmpty } from '../../src/lib/server/demo/seed.ts';
+import { seedDemoActivity } from '../../src/lib/server/demo/demo-activity.ts';
 import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
-import { quizAttemptData } from '../../src/lib/server/analytics.ts';
+import { quizAttemptData } from '../../src/lib/server/insight/analytics.ts';
 import { analyseQuiz } from '../../src/lib/insight/item-analysis.ts';
 
 const course = loadCourseFromDisk(resolve(import.meta.dirname, '../..'));

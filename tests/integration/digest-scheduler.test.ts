@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp.ts';
-import { seedDemoIfEmpty } from '../../src/lib/server/seed.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
-import { assignments, digestLog } from '../../src/lib/server/schema.ts';
-import { randomId } from '../../src/lib/server/token.ts';
+import { seedDemoIfEmpty } from '../../src/lib/server/demo/seed.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { assignments, digestLog } from '../../src/lib/server/db/schema.ts';
+import { randomId } from '../../src/lib/server/auth/token.ts';
 
 let t: TestDb;
 let sink: SmtpSink;

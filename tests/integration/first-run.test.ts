@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, START, stopServer, type ServerProcess } from '../helpers/process-server.ts';
 import { get, postForm, setCookie } from '../helpers/http.ts';
-import { openDb, type Db } from '../../src/lib/server/db.ts';
+import { openDb, type Db } from '../../src/lib/server/db/db.ts';
 import { count } from '../helpers/learners.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
 
 let dir: string;
 let dbUrl: string;

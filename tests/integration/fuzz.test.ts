@@ -7,11 +7,11 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { encode, encoding, fields, leak, csv, text, type Entries, type FuzzBody } from '../helpers/fuzz.ts';
 import { readFirstChoice, readQuizForm } from '../helpers/learners.ts';
 import { fillRoute, paramsOf, routeFiles } from '../helpers/routes.ts';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
-import { createUser, findUserByEmail } from '../../src/lib/server/users.ts';
-import { invitePerson } from '../../src/lib/server/invites.ts';
-import { listTeams } from '../../src/lib/server/teams.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { createUser, findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { invitePerson } from '../../src/lib/server/people/invites.ts';
+import { listTeams } from '../../src/lib/server/people/teams.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
 import { ROLES } from '../../src/lib/auth/permissions.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 25);

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, get, postForm, setCookie } from '../helpers/http.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 
 let s: TestServer;
 beforeAll(async () => {

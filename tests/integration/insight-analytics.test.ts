@@ -4,22 +4,22 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { createUser } from '../../src/lib/server/users.ts';
-import { openAttempt, submitAttempt, type QuizWithId } from '../../src/lib/server/quiz-attempts.ts';
-import { choose, startRun, type ScenarioWithId } from '../../src/lib/server/scenario-runs.ts';
-import { recordCompleted, recordOpened } from '../../src/lib/server/progress.ts';
-import { feedbackComments, feedbackFor, ratingCounts, saveFeedback } from '../../src/lib/server/lesson-feedback.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
+import { openAttempt, submitAttempt, type QuizWithId } from '../../src/lib/server/learning/quiz-attempts.ts';
+import { choose, startRun, type ScenarioWithId } from '../../src/lib/server/learning/scenario-runs.ts';
+import { recordCompleted, recordOpened } from '../../src/lib/server/learning/progress.ts';
+import { feedbackComments, feedbackFor, ratingCounts, saveFeedback } from '../../src/lib/server/learning/lesson-feedback.ts';
 import {
   lessonCounts,
   quizAttemptData,
   scenarioCounts,
   scenarioRunCounts,
   submittedAttemptCounts,
-} from '../../src/lib/server/analytics.ts';
+} from '../../src/lib/server/insight/analytics.ts';
 import { analyseQuiz } from '../../src/lib/insight/item-analysis.ts';
 import { analyseScenario } from '../../src/lib/insight/scenario-analytics.ts';
 import { lessonFunnel } from '../../src/lib/insight/lesson-analytics.ts';
-import { lessonFeedback } from '../../src/lib/server/schema.ts';
+import { lessonFeedback } from '../../src/lib/server/db/schema.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 

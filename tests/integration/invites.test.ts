@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { acceptInvite, checkInvite, invitePerson } from '../../src/lib/server/invites.ts';
-import { invites } from '../../src/lib/server/schema.ts';
-import { signIn } from '../../src/lib/server/auth.ts';
-import { setActive } from '../../src/lib/server/users.ts';
+import { acceptInvite, checkInvite, invitePerson } from '../../src/lib/server/people/invites.ts';
+import { invites } from '../../src/lib/server/db/schema.ts';
+import { signIn } from '../../src/lib/server/auth/sign-in.ts';
+import { setActive } from '../../src/lib/server/people/users.ts';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,18 +1,18 @@
 // Lesson pages are shells filled per learner (src/lib/lesson-shell.ts); after the first view by
 // someone of a role, the server answers from the stored shell without entering Astro
-// (src/lib/server/lesson-fast-path.ts). These tests run the real built server and hold both paths
+// (src/lib/server/fast/lesson-fast-path.ts). These tests run the real built server and hold both paths
 // to the same rules: nobody sees anyone else's values, sessions are judged the same, drafts stay
 // hidden, visits are recorded once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, get, postForm } from '../helpers/http.ts';
-import { createUser, setActive } from '../../src/lib/server/users.ts';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
-import { saveReflection } from '../../src/lib/server/journal.ts';
-import { saveFeedback } from '../../src/lib/server/lesson-feedback.ts';
-import { lessonProgress, sessions } from '../../src/lib/server/schema.ts';
-import { securityHeaders } from '../../src/lib/server/headers.ts';
+import { createUser, setActive } from '../../src/lib/server/people/users.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { saveReflection } from '../../src/lib/server/learning/journal.ts';
+import { saveFeedback } from '../../src/lib/server/learning/lesson-feedback.ts';
+import { lessonProgress, sessions } from '../../src/lib/server/db/schema.ts';
+import { securityHeaders } from '../../src/lib/server/http/headers.ts';
 
 const LESSON = '/modules/empathy/what-empathy-looks-like';
 const KEY = { moduleId: 'empathy', lessonId: 'what-empathy-looks-like' };

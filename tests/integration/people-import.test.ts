@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { importPeople } from '../../src/lib/server/people-import.ts';
-import { createUser, findUserByEmail } from '../../src/lib/server/users.ts';
-import { findTeamByName, managedTeamIds } from '../../src/lib/server/teams.ts';
-import { checkInvite } from '../../src/lib/server/invites.ts';
+import { importPeople } from '../../src/lib/server/people/people-import.ts';
+import { createUser, findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { findTeamByName, managedTeamIds } from '../../src/lib/server/people/teams.ts';
+import { checkInvite } from '../../src/lib/server/people/invites.ts';
 
 let t: TestDb;
 let adminId: string;

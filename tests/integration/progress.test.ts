@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { lessonRecords, recordCompleted, recordOpened } from '../../src/lib/server/progress.ts';
-import { createUser } from '../../src/lib/server/users.ts';
-import { journalOf, reflectionFor, saveReflection } from '../../src/lib/server/journal.ts';
-import { lessonProgress } from '../../src/lib/server/schema.ts';
+import { lessonRecords, recordCompleted, recordOpened } from '../../src/lib/server/learning/progress.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
+import { journalOf, reflectionFor, saveReflection } from '../../src/lib/server/learning/journal.ts';
+import { lessonProgress } from '../../src/lib/server/db/schema.ts';
 
 let t: TestDb;
 let ann: string;

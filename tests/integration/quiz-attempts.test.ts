@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { createUser } from '../../src/lib/server/users.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
 import {
   attemptsOf,
   likertHistory,
@@ -14,9 +14,9 @@ import {
   storedResult,
   submitAttempt,
   type QuizWithId,
-} from '../../src/lib/server/quiz-attempts.ts';
+} from '../../src/lib/server/learning/quiz-attempts.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
-import { quizResponses } from '../../src/lib/server/schema.ts';
+import { quizResponses } from '../../src/lib/server/db/schema.ts';
 import type { AttemptPlan } from '../../src/lib/quiz/index.ts';
 
 const sample = quizSchema.parse(parse(readFileSync(new URL('../fixtures/quizzes/sample.yaml', import.meta.url), 'utf8')));

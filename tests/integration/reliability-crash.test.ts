@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/lib/server/db.ts';
-import { migrateDb } from '../../src/lib/server/migrate.ts';
+import { openDb, type Db } from '../../src/lib/server/db/db.ts';
+import { migrateDb } from '../../src/lib/server/db/migrate.ts';
 import { spawnServer, stopServer, type ServerProcess } from '../helpers/process-server.ts';
 import { count, createLearners, mapLimit, postEntries, readQuizForm, type Learner } from '../helpers/learners.ts';
 

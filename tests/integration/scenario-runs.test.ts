@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { createUser } from '../../src/lib/server/users.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
 import {
   choose,
   finishedScenarioIds,
@@ -12,9 +12,9 @@ import {
   runsOf,
   startRun,
   type ScenarioWithId,
-} from '../../src/lib/server/scenario-runs.ts';
+} from '../../src/lib/server/learning/scenario-runs.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
-import { scenarioSteps } from '../../src/lib/server/schema.ts';
+import { scenarioSteps } from '../../src/lib/server/db/schema.ts';
 import { bestPossible, debrief } from '../../src/lib/scenario/index.ts';
 
 const data = scenarioSchema.parse(

@@ -7,9 +7,9 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, get, postForm, setCookie } from '../helpers/http.ts';
 import { count } from '../helpers/learners.ts';
 import { fillRoute, paramsOf, routeFiles } from '../helpers/routes.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed.ts';
-import { createUser, findUserByEmail, setActive } from '../../src/lib/server/users.ts';
-import { invitePerson, issueInvite } from '../../src/lib/server/invites.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
+import { createUser, findUserByEmail, setActive } from '../../src/lib/server/people/users.ts';
+import { invitePerson, issueInvite } from '../../src/lib/server/people/invites.ts';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -6,8 +6,8 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, postForm } from '../helpers/http.ts';
 import { coverageProblems, fillRoute, routeFiles } from '../helpers/routes.ts';
 import { count, postEntries, readFirstChoice, readQuizForm } from '../helpers/learners.ts';
-import { invitePerson } from '../../src/lib/server/invites.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
+import { invitePerson } from '../../src/lib/server/people/invites.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 
 const WHO = ['out', 'learner', 'trainer', 'otherManager', 'admin'] as const;
 type Who = (typeof WHO)[number];

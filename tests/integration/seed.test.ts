@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, demoAccounts, seedDemoIfEmpty } from '../../src/lib/server/seed.ts';
-import { countUsers, createUser } from '../../src/lib/server/users.ts';
-import { signIn } from '../../src/lib/server/auth.ts';
-import { listTeams, managedTeamIds, teamsWithMembers } from '../../src/lib/server/teams.ts';
-import { findUserByEmail } from '../../src/lib/server/users.ts';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, demoAccounts, seedDemoIfEmpty } from '../../src/lib/server/demo/seed.ts';
+import { countUsers, createUser } from '../../src/lib/server/people/users.ts';
+import { signIn } from '../../src/lib/server/auth/sign-in.ts';
+import { listTeams, managedTeamIds, teamsWithMembers } from '../../src/lib/server/people/teams.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { sessions } from '../../src/lib/server/schema.ts';
+import { sessions } from '../../src/lib/server/db/schema.ts';
 import {
   ACTIVITY_WRITE_INTERVAL_MS,
   countUserSessions,
@@ -10,14 +10,14 @@ import {
   invalidateUserSessions,
   readSession,
   validateSession,
-} from '../../src/lib/server/session.ts';
-import { clientReader, openReader } from '../../src/lib/server/fast-read.ts';
-import { lessonState } from '../../src/lib/server/lesson-state.ts';
-import { recordCompleted } from '../../src/lib/server/progress.ts';
-import { saveReflection } from '../../src/lib/server/journal.ts';
-import { saveFeedback } from '../../src/lib/server/lesson-feedback.ts';
-import { changePassword, createUser, setActive } from '../../src/lib/server/users.ts';
-import { hashSecret } from '../../src/lib/server/token.ts';
+} from '../../src/lib/server/auth/session.ts';
+import { clientReader, openReader } from '../../src/lib/server/db/fast-read.ts';
+import { lessonState } from '../../src/lib/server/learning/lesson-state.ts';
+import { recordCompleted } from '../../src/lib/server/learning/progress.ts';
+import { saveReflection } from '../../src/lib/server/learning/journal.ts';
+import { saveFeedback } from '../../src/lib/server/learning/lesson-feedback.ts';
+import { changePassword, createUser, setActive } from '../../src/lib/server/people/users.ts';
+import { hashSecret } from '../../src/lib/server/auth/token.ts';
 
 const HOUR = 3600_000;
 const policy = { idleMs: 24 * HOUR, maxAgeMs: 72 * HOUR };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { signIn, SIGN_IN_FAILED } from '../../src/lib/server/auth.ts';
-import { createUser, setActive } from '../../src/lib/server/users.ts';
-import { invitePerson } from '../../src/lib/server/invites.ts';
+import { signIn, SIGN_IN_FAILED } from '../../src/lib/server/auth/sign-in.ts';
+import { createUser, setActive } from '../../src/lib/server/people/users.ts';
+import { invitePerson } from '../../src/lib/server/people/invites.ts';
 
 let t: TestDb;
 const password = 'teal kettle orbit seven';

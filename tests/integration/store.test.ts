@@ -1,4 +1,4 @@
-// The plain-SQL store of the write paths (src/lib/server/store.ts) against a real libSQL file: the
+// The plain-SQL store of the write paths (src/lib/server/db/store.ts) against a real libSQL file: the
 // native store's group commit (batches of one event-loop turn commit together, each in its own
 // savepoint), and the same decisions through the client store that serves a remote database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { count } from '../helpers/learners.ts';
-import { createUser } from '../../src/lib/server/users.ts';
-import { clientStore, nativeStore, type Statement } from '../../src/lib/server/store.ts';
-import { choose, findRun, loadState, startRun, type ScenarioWithId } from '../../src/lib/server/scenario-runs.ts';
-import { openAttempt, storedResult, submitAttempt, type QuizWithId } from '../../src/lib/server/quiz-attempts.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
+import { clientStore, nativeStore, type Statement } from '../../src/lib/server/db/store.ts';
+import { choose, findRun, loadState, startRun, type ScenarioWithId } from '../../src/lib/server/learning/scenario-runs.ts';
+import { openAttempt, storedResult, submitAttempt, type QuizWithId } from '../../src/lib/server/learning/quiz-attempts.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { bestPossible } from '../../src/lib/scenario/index.ts';

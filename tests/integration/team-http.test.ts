@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, get } from '../helpers/http.ts';
-import { findTeamByName } from '../../src/lib/server/teams.ts';
-import { createUser, findUserByEmail } from '../../src/lib/server/users.ts';
-import { journalEntries, lessonFeedback, quizAttempts } from '../../src/lib/server/schema.ts';
+import { findTeamByName } from '../../src/lib/server/people/teams.ts';
+import { createUser, findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { journalEntries, lessonFeedback, quizAttempts } from '../../src/lib/server/db/schema.ts';
 
 let s: TestServer;
 let support: string;

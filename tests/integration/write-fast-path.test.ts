@@ -1,5 +1,5 @@
 // Quiz submissions and role-play steps on the real built server, with the write fast path in front of
-// Astro (src/lib/server/write-fast-path.ts). Once the page has recorded a role's route, a url-encoded
+// Astro (src/lib/server/fast/write-fast-path.ts). Once the page has recorded a role's route, a url-encoded
 // post whose outcome is a redirect is answered without Astro; everything else reaches Astro with the
 // body intact. These tests hold both paths to the same outcomes, records and refusals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +9,11 @@ import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { get, postForm } from '../helpers/http.ts';
 import { count, readFirstChoice, readQuizForm, type ScenarioChoice } from '../helpers/learners.ts';
-import { createUser } from '../../src/lib/server/users.ts';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/session.ts';
-import { sessions } from '../../src/lib/server/schema.ts';
-import { securityHeaders } from '../../src/lib/server/headers.ts';
-import { MAX_FAST_BODY } from '../../src/lib/server/write-fast-path.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { sessions } from '../../src/lib/server/db/schema.ts';
+import { securityHeaders } from '../../src/lib/server/http/headers.ts';
+import { MAX_FAST_BODY } from '../../src/lib/server/fast/write-fast-path.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 
 const SCENARIO = '/scenarios/the-saturday-rush';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { barChart, describe as describeChart, stackedBarChart } from '../../src/lib/server/charts.ts';
+import { barChart, describe as describeChart, stackedBarChart } from '../../src/lib/insight/charts.ts';
 
 const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
 

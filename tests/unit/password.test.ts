@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordProblem, verifyPassword, MIN_PASSWORD_LENGTH } from '../../src/lib/server/password.ts';
+import { hashPassword, passwordProblem, verifyPassword, MIN_PASSWORD_LENGTH } from '../../src/lib/server/auth/password.ts';
 
 describe('password rules', () => {
   it('refuses short passwords with the minimum in the message', () => {

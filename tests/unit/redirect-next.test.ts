@@ -1,6 +1,6 @@
 // The way back after sign-in: same-site paths only, and short enough to travel in a Location header.
 import { describe, expect, it } from 'vitest';
-import { MAX_NEXT_LENGTH, safeNext } from '../../src/lib/server/request.ts';
+import { MAX_NEXT_LENGTH, safeNext } from '../../src/lib/server/http/request.ts';
 
 describe('safeNext', () => {
   it.each([

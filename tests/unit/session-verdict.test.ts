@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_WRITE_INTERVAL_MS, sessionVerdict, type SessionRow } from '../../src/lib/server/session.ts';
-import { hashSecret } from '../../src/lib/server/token.ts';
+import { ACTIVITY_WRITE_INTERVAL_MS, sessionVerdict, type SessionRow } from '../../src/lib/server/auth/session.ts';
+import { hashSecret } from '../../src/lib/server/auth/token.ts';
 
 // The one set of session rules, used by validateSession() and by the lesson fast path.
 const policy = { idleMs: 8 * 3600_000, maxAgeMs: 30 * 86400_000 };

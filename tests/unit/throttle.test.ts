@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockFor, RULES } from '../../src/lib/server/throttle.ts';
+import { blockFor, RULES } from '../../src/lib/server/auth/throttle.ts';
 
 describe('throttle back-off', () => {
   it('lets the first failures through, then doubles up to a cap', () => {

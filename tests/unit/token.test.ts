@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret, newToken, parseToken, randomId, secretMatches } from '../../src/lib/server/token.ts';
+import { hashSecret, newToken, parseToken, randomId, secretMatches } from '../../src/lib/server/auth/token.ts';
 
 describe('tokens', () => {
   it('are <id>.<secret> with 24 characters of 5 bits each', () => {

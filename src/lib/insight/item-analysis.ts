@@ -2,7 +2,7 @@
  * Classical item analysis of a quiz from its submitted attempts: how often each question is answered
  * correctly, how often each option is picked (distractor analysis) and how well the question separates
  * stronger from weaker attempts (discrimination index, upper 27% against lower 27%). Pure: the attempts
- * come in as plain data, read by src/lib/server/analytics.ts. Definitions are documented in docs/insight.md.
+ * come in as plain data, read by src/lib/server/insight/analytics.ts. Definitions are documented in docs/insight.md.
  */
 import { LIKERT_LABELS, type Question, type QuestionType, type Quiz } from '../../schemas/quiz.ts';
 import type { Response } from '../quiz/index.ts';

@@ -1,7 +1,7 @@
 /**
  * A module's lessons as a funnel: how many learners opened and completed each lesson, where along the
  * module's order they went no further, and what they thought of each lesson (ratings 1-5). Pure: the
- * counts come from SQL group-bys in src/lib/server/analytics.ts; lessons that were removed or turned into
+ * counts come from SQL group-bys in src/lib/server/insight/analytics.ts; lessons that were removed or turned into
  * drafts since are simply not in `lessons` and so not shown.
  */
 

@@ -1,7 +1,7 @@
 /**
  * What learners do in a role-play, mapped onto the scenario as it is written now: how often each choice is
  * taken at each node, which endings runs reach, and where runs stop (active runs waiting at a node,
- * abandoned runs left at one). Pure: the counts come from SQL group-bys in src/lib/server/analytics.ts.
+ * abandoned runs left at one). Pure: the counts come from SQL group-bys in src/lib/server/insight/analytics.ts.
  */
 import { OUTCOMES, type Outcome, type Scenario } from '../../schemas/scenario.ts';
 import { SMALL_SAMPLE } from './item-analysis.ts';

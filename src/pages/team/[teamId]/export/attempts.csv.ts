@@ -1,10 +1,10 @@
 /** Every quiz attempt of the team's active members as CSV (raw rows, no answers). Guarded like the dashboard. */
 import type { APIRoute } from 'astro';
-import { requirePermission } from '../../../../lib/server/guard.ts';
-import { methodNotAllowed } from '../../../../lib/server/request.ts';
-import { db } from '../../../../lib/server/db.ts';
-import { visibleTeam } from '../../../../lib/server/dashboard.ts';
-import { teamAttempts } from '../../../../lib/server/dashboard-person.ts';
+import { requirePermission } from '../../../../lib/server/auth/guard.ts';
+import { methodNotAllowed } from '../../../../lib/server/http/request.ts';
+import { db } from '../../../../lib/server/db/db.ts';
+import { visibleTeam } from '../../../../lib/server/insight/dashboard.ts';
+import { teamAttempts } from '../../../../lib/server/insight/dashboard-person.ts';
 import { allQuizzes, getCatalog } from '../../../../data/catalog.ts';
 import { day } from '../../../../lib/insight/course.ts';
 import { csvResponse } from '../../../../lib/insight/csv.ts';

@@ -3,10 +3,10 @@
  * dashboard: learners and trainers get 403; a team the manager does not manage is a 404, like a missing one.
  */
 import type { APIRoute } from 'astro';
-import { requirePermission } from '../../../../lib/server/guard.ts';
-import { methodNotAllowed } from '../../../../lib/server/request.ts';
-import { db } from '../../../../lib/server/db.ts';
-import { teamDashboard, visibleTeam } from '../../../../lib/server/dashboard.ts';
+import { requirePermission } from '../../../../lib/server/auth/guard.ts';
+import { methodNotAllowed } from '../../../../lib/server/http/request.ts';
+import { db } from '../../../../lib/server/db/db.ts';
+import { teamDashboard, visibleTeam } from '../../../../lib/server/insight/dashboard.ts';
 import { allScenarios, getCatalog } from '../../../../data/catalog.ts';
 import { courseFacts, day } from '../../../../lib/insight/course.ts';
 import { applyFilter, parseFilter } from '../../../../lib/insight/filters.ts';

@@ -1,0 +1,283 @@
+/**
+ * The database schema: one module, the single source for drizzle-kit migrations in drizzle/.
+ * Timestamps are integer milliseconds since the epoch (UTC).
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+import { ROLES } from '../../auth/permissions.ts';
+
+export type { Role } from '../../auth/permissions.ts';
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Always stored lower-cased and trimmed. */
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ROLES }).notNull().default('learner'),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** Null until the person accepts their invite and sets a password. */
+    passwordHash: text('password_hash'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [index('users_team_idx').on(t.teamId), index('users_role_idx').on(t.role)],
+);
+
+/** Who manages which team; a team may have several managers and a manager several teams. */
+export const teamManagers = sqliteTable(
+  'team_managers',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_managers_user_idx').on(t.userId)],
+);
+
+/** Sessions as in lucia-auth.com's current guide: only SHA-256(secret) is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Single-use links to set a first password; the token is `<id>.<secret>` like a session's. */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('invites_user_idx').on(t.userId)],
+);
+
+/**
+ * Sign-in throttling counters, keyed `account:<email>` or `address:<ip>`. Kept in the database, not
+ * in memory, so that several stateless app servers share them.
+ */
+export const throttles = sqliteTable('throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * One row per learner and lesson: when it was first and last opened and when it was completed, with
+ * the lesson's content version at completion. Writes are upserts, so retries never double-count.
+ */
+export const lessonProgress = sqliteTable(
+  'lesson_progress',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    firstOpenedAt: integer('first_opened_at', { mode: 'timestamp_ms' }).notNull(),
+    lastOpenedAt: integer('last_opened_at', { mode: 'timestamp_ms' }).notNull(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    completedVersion: text('completed_version'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.moduleId, t.lessonId] }),
+    index('lesson_progress_lesson_idx').on(t.moduleId, t.lessonId),
+  ],
+);
+
+/** A learner's private reflection answers. Never shown to anyone but their author. */
+export const journalEntries = sqliteTable(
+  'journal_entries',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    reflectionId: text('reflection_id').notNull(),
+    /** The prompt as the learner saw it, kept in case the lesson changes later. */
+    prompt: text('prompt').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.lessonId, t.reflectionId] })],
+);
+
+/**
+ * One attempt at a quiz. The plan (drawn questions and the shuffled order of their options) is fixed
+ * when the attempt opens, so reloading shows the same quiz; grading happens once, on submission.
+ */
+export const quizAttempts = sqliteTable(
+  'quiz_attempts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    quizId: text('quiz_id').notNull(),
+    /** JSON AttemptPlan: question ids and option order, no answers. */
+    plan: text('plan').notNull(),
+    status: text('status', { enum: ['open', 'submitted'] }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    points: integer('points'),
+    maxPoints: integer('max_points'),
+    percent: integer('percent'),
+    /** Null for knowledge checks, which have no pass mark. */
+    passed: integer('passed', { mode: 'boolean' }),
+  },
+  (t) => [index('quiz_attempts_user_quiz_idx').on(t.userId, t.quizId), index('quiz_attempts_quiz_idx').on(t.quizId, t.status)],
+);
+
+/** The answer to each question of a submitted attempt (for results, history and trainer analytics). */
+export const quizResponses = sqliteTable(
+  'quiz_responses',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    /** JSON Response: chosen option ids, item order or likert value. */
+    answer: text('answer').notNull(),
+    /** Null for likert (ungraded). */
+    correct: integer('correct', { mode: 'boolean' }),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+/** One play-through of a role-play scenario; the server holds its state so leaving and returning is safe. */
+export const scenarioRuns = sqliteTable(
+  'scenario_runs',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    status: text('status', { enum: ['active', 'finished', 'abandoned'] }).notNull(),
+    /** The node awaiting a decision; null once finished. */
+    nodeId: text('node_id'),
+    endingId: text('ending_id'),
+    outcome: text('outcome', { enum: ['strong', 'mixed', 'poor'] }),
+    /** JSON per-skill totals. */
+    totals: text('totals').notNull().default('{}'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('scenario_runs_user_scenario_idx').on(t.userId, t.scenarioId),
+    index('scenario_runs_scenario_idx').on(t.scenarioId, t.status),
+  ],
+);
+
+/** The decisions of a run, in order. The primary key makes a step submitted twice count once. */
+export const scenarioSteps = sqliteTable(
+  'scenario_steps',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => scenarioRuns.id, { onDelete: 'cascade' }),
+    stepIndex: integer('step_index').notNull(),
+    nodeId: text('node_id').notNull(),
+    choiceId: text('choice_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.stepIndex] })],
+);
+
+/**
+ * A module assigned to a person with a due date, by their manager (for their teams) or an admin.
+ * One row per person and module: assigning again moves the due date instead of duplicating it.
+ */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    assignedBy: text('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The team the assignment was made through, if it was made for a whole team. */
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('assignments_user_module_idx').on(t.userId, t.moduleId),
+    index('assignments_module_idx').on(t.moduleId, t.dueAt),
+  ],
+);
+
+/** A learner's rating (1-5) and optional comment on a lesson; trainers see aggregates, never names. */
+export const lessonFeedback = sqliteTable(
+  'lesson_feedback',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    lessonId: text('lesson_id').notNull(),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.moduleId, t.lessonId] }),
+    index('lesson_feedback_lesson_idx').on(t.moduleId, t.lessonId),
+  ],
+);
+
+/**
+ * Which daily digest emails went out. A sender claims (person, day, kind) with an insert before
+ * sending, so each person gets at most one digest a day even with several app servers.
+ */
+export const digestLog = sqliteTable(
+  'digest_log',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** UTC date, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    kind: text('kind', { enum: ['learner', 'manager'] }).notNull(),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day, t.kind] })],
+);

@@ -1,0 +1,53 @@
+/**
+ * The reminder scheduler inside each app server. Started once per process (lazily, by the middleware
+ * on the first request), it checks every 15 minutes and, from DIGEST_HOUR_UTC on, sends the day's
+ * digests that nobody has sent yet. Every server runs it; the claims in digest_log keep it to one
+ * mail per person a day. Checking again through the rest of the day picks up work assigned or
+ * falling due after the first check. Off when SMTP_URL is not set.
+ */
+import type { Db } from '../db/db.ts';
+import { config } from '../config.ts';
+import { describeDigestReport, sendDailyDigests } from './digest.ts';
+import type { CatalogModule } from '../../content/catalog.ts';
+
+export const CHECK_INTERVAL_MS = 15 * 60_000;
+
+export interface SchedulerDeps {
+  db: () => Promise<Db>;
+  /** The published catalog (the server passes its content collections). */
+  catalog: () => Promise<CatalogModule[]>;
+}
+
+let started = false;
+
+/** One check: sends if the hour has come. Overlapping checks are skipped rather than queued. */
+function checker({ db, catalog }: SchedulerDeps, hourUtc: number) {
+  let running = false;
+  return async () => {
+    const now = new Date();
+    if (running || now.getUTCHours() < hourUtc) return;
+    running = true;
+    try {
+      const report = await sendDailyDigests(await db(), now, { catalog: await catalog() });
+      if (report.sent.learner + report.sent.manager + report.claimedElsewhere + report.failed > 0)
+        console.log(describeDigestReport(report));
+    } catch (error) {
+      // A database hiccup must not take the server down; the next check tries again.
+      console.error(`digest check failed: ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+}
+
+/** Starts the scheduler unless it is already running in this process or mail is off. Returns whether it started. */
+export function startDigestScheduler(deps: SchedulerDeps): boolean {
+  const c = config();
+  if (started || !c.SMTP_URL) return false;
+  started = true;
+  const check = checker(deps, c.DIGEST_HOUR_UTC);
+  // unref: a pending check never keeps a stopping server alive.
+  setInterval(check, CHECK_INTERVAL_MS).unref();
+  void check();
+  return true;
+}

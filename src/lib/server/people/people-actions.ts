@@ -1,0 +1,114 @@
+/**
+ * The admin people page's state changes, kept out of the page so they can be tested directly.
+ * Every function assumes the caller holds `people:manage` (the page checks it first).
+ */
+import { isRole } from '../../auth/permissions.ts';
+import { config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { invitePerson, issueInvite } from './invites.ts';
+import { inviteMail, mailEnabled, sendMail } from '../mail/mail.ts';
+import { importPeople, type ImportReport } from './people-import.ts';
+import { ensureTeam, listTeams } from './teams.ts';
+import { findUserById, setActive, updateRoleAndTeam } from './users.ts';
+import { field } from '../http/request.ts';
+
+export interface IssuedLink {
+  email: string;
+  name: string;
+  link: string;
+  mailed: boolean;
+}
+
+export interface PeopleOutcome {
+  status: number;
+  message?: string;
+  error?: string;
+  links?: IssuedLink[];
+  report?: ImportReport;
+}
+
+const MAX_CSV_BYTES = 1_000_000;
+
+export function inviteLink(origin: string, token: string): string {
+  return `${config().PUBLIC_ORIGIN ?? origin}/invite/${token}`;
+}
+
+async function deliver(email: string, name: string, link: string, expiresAt: Date): Promise<IssuedLink> {
+  const mailed = mailEnabled() ? await sendMail(inviteMail(email, name, link, expiresAt)) : false;
+  return { email, name, link, mailed };
+}
+
+async function teamIdFrom(db: Db, form: FormData): Promise<string | null | 'unknown'> {
+  const newTeam = field(form, 'newTeam');
+  if (newTeam) return (await ensureTeam(db, newTeam.slice(0, 80))).id;
+  const teamId = field(form, 'teamId');
+  if (!teamId) return null;
+  return (await listTeams(db)).some((t) => t.id === teamId) ? teamId : 'unknown';
+}
+
+export async function handlePeoplePost(db: Db, actorId: string, form: FormData, origin: string): Promise<PeopleOutcome> {
+  const intent = field(form, 'intent');
+  const ttl = config().INVITE_TTL_HOURS;
+
+  if (intent === 'invite') {
+    const role = field(form, 'role') || 'learner';
+    if (!isRole(role)) return { status: 400, error: `Unknown role "${role}".` };
+    const teamId = await teamIdFrom(db, form);
+    if (teamId === 'unknown') return { status: 400, error: 'That team no longer exists. Pick another.' };
+    const result = await invitePerson(
+      db,
+      { email: field(form, 'email'), displayName: field(form, 'name'), role, teamId },
+      actorId,
+      ttl,
+    );
+    if (!result.ok) return { status: 400, error: result.message };
+    const email = field(form, 'email').toLowerCase();
+    const issued = await deliver(email, field(form, 'name'), inviteLink(origin, result.token), result.expiresAt);
+    return { status: 200, message: `Invite created for ${email}.`, links: [issued] };
+  }
+
+  if (intent === 'import') {
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) return { status: 400, error: 'Choose a CSV file to import.' };
+    if (file.size > MAX_CSV_BYTES) return { status: 413, error: 'The file is larger than 1 MB. Split it and import the parts.' };
+    const report = await importPeople(db, await file.text(), actorId, ttl);
+    if (report.fileError) return { status: 400, error: report.fileError, report };
+    const links: IssuedLink[] = [];
+    for (const row of report.created) {
+      links.push(await deliver(row.email, row.name, inviteLink(origin, row.token), new Date(Date.now() + ttl * 3600_000)));
+    }
+    return { status: 200, message: `${report.created.length} created, ${report.rejected.length} rejected.`, report, links };
+  }
+
+  const userId = field(form, 'userId');
+  const target = userId ? await findUserById(db, userId) : undefined;
+  if (!target) return { status: 404, error: 'That person no longer exists. Reload the page.' };
+
+  switch (intent) {
+    case 'update': {
+      const role = field(form, 'role');
+      if (!isRole(role)) return { status: 400, error: `Unknown role "${role}".` };
+      if (target.id === actorId && role !== 'admin')
+        return { status: 400, error: 'You cannot remove your own admin role. Ask another admin.' };
+      const teamId = await teamIdFrom(db, form);
+      if (teamId === 'unknown') return { status: 400, error: 'That team no longer exists. Pick another.' };
+      await updateRoleAndTeam(db, target.id, role, teamId);
+      return { status: 200, message: `${target.displayName} updated.` };
+    }
+    case 'deactivate':
+      if (target.id === actorId) return { status: 400, error: 'You cannot deactivate yourself.' };
+      await setActive(db, target.id, false);
+      return { status: 200, message: `${target.displayName} is deactivated and signed out everywhere.` };
+    case 'reactivate':
+      await setActive(db, target.id, true);
+      return { status: 200, message: `${target.displayName} can sign in again.` };
+    case 'reinvite': {
+      if (target.passwordHash) return { status: 400, error: `${target.displayName} has already set a password.` };
+      const { token, expiresAt } = await issueInvite(db, target.id, actorId, ttl);
+      const issued = await deliver(target.email, target.displayName, inviteLink(origin, token), expiresAt);
+      return { status: 200, message: `New invite link for ${target.email}; the old one no longer works.`, links: [issued] };
+    }
+    default:
+      return { status: 400, error: 'That request was not understood. Use the forms on this page.' };
+  }
+}
