@@ -1,78 +1,132 @@
 /**
- * Runs before every on-demand page: refuses cross-site state changes, resolves the session into
- * `locals.user`, and adds security headers. Authorisation itself happens in each page through
- * src/lib/server/auth/guard.ts, so that every route states what it needs.
+ * Runs before every on-demand page, in three steps:
+ * 1. `edge`: refuses what needs no session to refuse (a body over its route's limit, a cross-site
+ *    state change) and adds the security headers to every answer;
+ * 2. `session`: resolves the session cookie into `locals.user`;
+ * 3. `lessonShells`: serves lesson pages from per-role shells (docs/decisions/009-one-module-graph.md).
+ * Authorisation itself happens in each page through src/lib/server/auth/guard.ts (and, for the
+ * learning routes, the loaders in src/data/routes.ts), so that every route states what it needs.
  */
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { db } from './lib/server/db/db.ts';
+import { config } from './lib/server/config.ts';
 import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/auth/cookies.ts';
 import { SESSION_COOKIE, validateSession } from './lib/server/auth/session.ts';
 import { securityHeaders } from './lib/server/http/headers.ts';
+import { bodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
+import { isHttps, isSameOrigin } from './lib/server/http/origin.ts';
 import { methodNotAllowed } from './lib/server/http/request.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
+import { lessonRoute } from './data/routes.ts';
+import { can } from './lib/auth/permissions.ts';
 import { fillShell } from './lib/lesson-shell.ts';
 import { reader } from './lib/server/db/fast-read.ts';
-import { keepShell } from './lib/server/fast/lesson-shells.ts';
+import { findShell, keepShell } from './lib/server/fast/lesson-shells.ts';
 import { lessonState, noteOpened } from './lib/server/learning/lesson-state.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const onRequest = defineMiddleware(async (context, next) => {
+function originSettings() {
+  const c = config();
+  return { publicOrigin: c.PUBLIC_ORIGIN, trustProxy: c.TRUST_PROXY };
+}
+
+function refusal(message: string, status: number, extra: Record<string, string> = {}): Response {
+  return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...extra } });
+}
+
+/** Sec-Fetch-Site, when the browser sends it, must say same-origin. */
+function sameSiteFetch(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  return site === null || site === 'same-origin';
+}
+
+const edge = defineMiddleware(async (context, next) => {
+  if (context.isPrerendered) return next();
+  const { request } = context;
+  const settings = originSettings();
+  let response: Response;
+  if (SAFE_METHODS.has(request.method)) {
+    response = await next();
+  } else if (Number(request.headers.get('content-length') ?? 0) > bodyLimit(context.routePattern)) {
+    // Refused before a byte of the body is read; closing the connection spares reading the rest.
+    response = refusal(TOO_LARGE, 413, { connection: 'close' });
+  } else if (!isSameOrigin(request, settings) || !sameSiteFetch(request)) {
+    // Browsers send Origin on every post and Sec-Fetch-Site when they know it: anything but this
+    // site's own origin on a state change is a cross-site request (CSRF).
+    response = refusal('Cross-site requests are not allowed.', 403);
+  } else {
+    response = await next();
+    // A form post to a page that only displays (it never read the body, and rendered as for a GET) is
+    // answered 405 rather than with the page, so that a mistaken post is not taken as done.
+    if (!request.bodyUsed && response.status === 200) response = methodNotAllowed();
+  }
+  for (const [name, value] of Object.entries(securityHeaders({ https: isHttps(request, settings) }))) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  // Personal pages must never be stored by shared caches.
+  if (context.locals.user && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+  return response;
+});
+
+const session = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.sessionId = null;
   context.locals.shell = null;
   if (context.isPrerendered) return next();
   // Reminder digests: one scheduler per server process, started by its first request (never at build time).
   startDigestScheduler({ db, catalog: () => getCatalog(false) });
-
-  const { request } = context;
-  if (!SAFE_METHODS.has(request.method)) {
-    // Browsers send Sec-Fetch-Site; anything but same-origin on a state change is a cross-site request.
-    const site = request.headers.get('sec-fetch-site');
-    if (site !== null && site !== 'same-origin') {
-      return new Response('Cross-site requests are not allowed.', { status: 403, headers: securityHeaders() });
-    }
-  }
-
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
-    const session = await validateSession(await db(), token, sessionPolicy(), new Date(), await reader());
-    if (session) {
-      context.locals.user = session.user;
-      context.locals.sessionId = session.id;
-      if (session.refreshed) setSessionCookie(context.cookies, context.url, token, session.expiresAt);
+    const found = await validateSession(await db(), token, sessionPolicy(), new Date(), await reader());
+    if (found) {
+      context.locals.user = found.user;
+      context.locals.sessionId = found.id;
+      if (found.refreshed) setSessionCookie(context.cookies, context.url, token, found.expiresAt);
     } else {
       clearSessionCookie(context.cookies, context.url);
     }
   }
-
-  let response = await next();
-  // A form post to a page that only displays (it never read the body, and rendered as for a GET) is
-  // answered 405 rather than with the page, so that a mistaken post is not taken as done.
-  if (!SAFE_METHODS.has(request.method) && !request.bodyUsed && response.status === 200) {
-    response = methodNotAllowed();
-  }
-  for (const [name, value] of Object.entries(securityHeaders())) {
-    if (!response.headers.has(name)) response.headers.set(name, value);
-  }
-  // Personal pages must never be stored by shared caches.
-  if (context.locals.user && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
-
-  // A lesson page renders as a shell: keep it for the fast path (plain URL only, since query
-  // parameters add notices), then fill in this learner's values.
-  // (Re-read through the type: TypeScript still sees the null assigned above, not the page's value.)
-  const shell = context.locals.shell as App.Locals['shell'];
-  const user = context.locals.user as App.Locals['user'];
-  if (!shell || !user || response.status !== 200) return response;
-  const html = await response.text();
-  if (context.url.pathname === shell.path && context.url.search === '') {
-    keepShell(user.role, shell.path, { html, headers: [...response.headers], key: shell });
-  }
-  const database = await db();
-  const state = await lessonState(await reader(), user, shell);
-  await noteOpened(database, user.id, shell, state.lastOpenedAt);
-  // The filled page is longer than the shell: the shell's Content-Length must not travel with it.
-  response.headers.delete('content-length');
-  return new Response(fillShell(html, state.fill), { status: 200, headers: response.headers });
+  return next();
 });
+
+/**
+ * A lesson page is the same for everyone of a role but for a few values (name, completion, saved
+ * reflections, feedback), so it renders once per role as a shell with markers for them
+ * (src/lib/lesson-shell.ts); each view fills in the viewer's values. The route's loader decides on
+ * every request what the viewer may see, as the page does; only the rendering is kept.
+ */
+const lessonShells = defineMiddleware(async (context, next) => {
+  const user = context.locals.user;
+  if (!['GET', 'HEAD'].includes(context.request.method) || context.routePattern !== lessonRoute.pattern) return next();
+  if (!user || !can(user, lessonRoute.permission)) return next();
+  const found = await lessonRoute.load(user, context.params);
+  if (!found) return next();
+  const key = { moduleId: found.module.id, lessonId: found.lesson.id };
+  // Query parameters add notices to the page, so only the plain address is kept.
+  const keep = config().FAST_PATHS && context.url.pathname === found.path && context.url.search === '';
+  let shell = keep ? findShell(user.role, found.path) : undefined;
+  // Says which way the page was made, for operators and the equivalence tests; nothing personal.
+  const timing = `shell;desc=${shell ? 'stored' : 'rendered'}`;
+  if (!shell) {
+    // The page sees the role only: nothing it renders can belong to one person.
+    context.locals.shell = { viewer: { role: user.role }, found };
+    context.locals.user = null;
+    const response = await next();
+    context.locals.user = user;
+    context.locals.shell = null;
+    if (response.status !== 200) return response;
+    shell = { html: await response.text(), headers: [...response.headers], key };
+    if (keep) keepShell(user.role, found.path, shell);
+  }
+  const state = await lessonState(await reader(), user, key);
+  await noteOpened(await db(), user.id, key, state.lastOpenedAt);
+  // The filled page is longer than the shell: the shell's Content-Length must not travel with it.
+  const headers = new Headers(shell.headers);
+  headers.delete('content-length');
+  headers.set('server-timing', timing);
+  return new Response(fillShell(shell.html, state.fill), { status: 200, headers });
+});
+
+export const onRequest = sequence(edge, session, lessonShells);

@@ -9,8 +9,8 @@ export function enhanceForms(formSelector: string, regionSelector: string): void
     if (!(form instanceof HTMLFormElement) || !form.matches(formSelector)) return;
     event.preventDefault();
     const button = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-    // URL-encoded like the form's own post (our forms carry no files): the server's fast path reads
-    // this encoding (src/lib/server/fast/write-fast-path.ts), and it is smaller than multipart.
+    // URL-encoded like the form's own post (our forms carry no files): smaller than multipart, and the
+    // same request the server sees without JavaScript.
     const body = new URLSearchParams();
     for (const [name, value] of new FormData(form, button)) if (typeof value === 'string') body.append(name, value);
     form.setAttribute('aria-busy', 'true');

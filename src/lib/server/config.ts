@@ -35,10 +35,28 @@ const schema = z.object({
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** `auto`: Secure cookies except on localhost; `true`/`false` to force. */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Trust X-Forwarded-For for the client address (only behind your own reverse proxy). */
+  /**
+   * Behind your own reverse proxy only: take the client address from X-Forwarded-For and, when
+   * PUBLIC_ORIGIN is unset, the public scheme and host from X-Forwarded-Proto and X-Forwarded-Host.
+   * Never set it when clients can reach the server directly: they could claim any origin or address.
+   */
   TRUST_PROXY: bool.default(false),
-  /** Public origin used in invite links, e.g. https://learn.example.com. Defaults to the request's origin. */
-  PUBLIC_ORIGIN: z.url().optional(),
+  /**
+   * The address people use, e.g. https://learn.example.com (scheme, host and port only). Form posts
+   * must come from it, invite and reminder links point at it, and when it is https every answer
+   * carries HSTS. Unset: the origin each request arrived at.
+   */
+  PUBLIC_ORIGIN: z
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol), { message: 'must be an http:// or https:// URL' })
+    .refine((v) => new URL(v).pathname === '/' && !new URL(v).search, { message: 'must be an origin without a path' })
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /**
+   * `false` turns off the faster variants (lesson pages from per-role shells, native prepared
+   * statements, group commit) so that every request takes the plain path; for comparison and diagnosis.
+   */
+  FAST_PATHS: bool.default(true),
   /** Invite links expire after this many hours. */
   INVITE_TTL_HOURS: z.coerce
     .number()
@@ -52,6 +70,10 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Rapport <no-reply@localhost>'),
   /** UTC hour (0-23) from which each app server checks every 15 minutes for daily reminder digests to send. */
   DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  /** Interface the server listens on. */
+  HOST: z.string().min(1).default('localhost'),
+  /** Port the server listens on. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -71,8 +71,7 @@ export interface SessionRow {
 }
 
 /**
- * The rules of a session in one pure function, shared by validateSession() and the lesson fast path
- * (src/lib/server/fast/lesson-fast-path.ts), so that both accept exactly the same sessions.
+ * The rules of a session in one pure function, so that they can be tested apart from the database.
  */
 export function sessionVerdict(secret: string, row: SessionRow, policy: SessionPolicy, now: Date): SessionVerdict {
   if (!secretMatches(secret, row.secretHash)) return { kind: 'refuse' };

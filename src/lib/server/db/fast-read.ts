@@ -58,6 +58,7 @@ let shared: Promise<Reader> | undefined;
 export function reader(): Promise<Reader> {
   shared ??= db().then((database) => {
     const c = config();
+    if (!c.FAST_PATHS) return clientReader(database.$client);
     return openReader(c.DATABASE_URL, database.$client, c.DATABASE_BUSY_TIMEOUT_MS);
   });
   return shared;

@@ -5,8 +5,8 @@
  * file we keep one native read-write connection whose statements are prepared once, as the lesson
  * reader does for reads (src/lib/server/db/fast-read.ts). A remote libSQL server goes through the client.
  *
- * Both the Astro pages and the write fast path (src/lib/server/fast/write-fast-path.ts) run the same
- * functions over a store, so there is one set of queries per decision, whichever path serves it.
+ * The pages run the decisions (submitAttempt(), choose()) over a store, so there is one set of queries per
+ * decision whichever store serves it; FAST_PATHS=false uses the client store on a file too, for comparison.
  */
 import Database from 'libsql';
 import type { Client, InArgs } from '@libsql/client';
@@ -154,6 +154,7 @@ let shared: Promise<Store> | undefined;
 export function store(): Promise<Store> {
   shared ??= db().then((database) => {
     const c = config();
+    if (!c.FAST_PATHS) return clientStore(database.$client);
     return openStore(c.DATABASE_URL, database.$client, {
       busyTimeoutMs: c.DATABASE_BUSY_TIMEOUT_MS,
       synchronous: c.DATABASE_SYNCHRONOUS,

@@ -1,14 +1,11 @@
 /**
- * The process-wide store of lesson shells (src/lib/lesson-shell.ts): one per (role, lesson), filled
- * in by the Astro page the first time someone of that role opens the lesson, read by the fast path.
- *
- * The store is process-wide (./process-wide.ts) because its two users load separate copies of this
- * module: the Astro bundle (dist/server) and the server wrapper (scripts/serve.ts) that runs it. Keys are
- * canonical lesson paths only, so the store is bounded by the course (lessons x roles), whatever
- * URLs clients send.
+ * The store of lesson shells (src/lib/lesson-shell.ts) in this process: one per (role, lesson),
+ * kept by the middleware the first time someone of that role opens the lesson's plain address, and
+ * used for everyone of the role after. It holds renderings only: whether a viewer may see a lesson
+ * is decided on every request by the route's loader (src/data/routes.ts). Keys are canonical lesson
+ * paths found by that loader, so the store is bounded by the course (lessons x roles).
  */
 import { checkShell } from '../../lesson-shell.ts';
-import { processWide } from '../db/process-wide.ts';
 import type { LessonKey } from '../learning/lesson-state.ts';
 
 export interface StoredShell {
@@ -18,41 +15,26 @@ export interface StoredShell {
   key: LessonKey;
 }
 
-interface Store {
-  shells: Map<string, StoredShell>;
-  paths: Set<string>;
-}
-
-function store(): Store {
-  return processWide<Store>('lessonShells', () => ({ shells: new Map(), paths: new Set() }));
-}
+const shells = new Map<string, StoredShell>();
 
 const PER_RESPONSE = new Set(['set-cookie', 'content-length', 'transfer-encoding', 'date', 'connection', 'keep-alive']);
 
 const keyOf = (role: string, path: string) => `${role} ${path}`;
 
-/** Whether any shell is stored for this path: lets the fast path skip every other URL for free. */
-export function hasShellFor(path: string): boolean {
-  return store().paths.has(path);
-}
-
 export function findShell(role: string, path: string): StoredShell | undefined {
-  return store().shells.get(keyOf(role, path));
+  return shells.get(keyOf(role, path));
 }
 
 /** Keeps the first shell rendered for `role` at its canonical `path`; refuses one with unknown markers. */
 export function keepShell(role: string, path: string, shell: StoredShell): void {
-  const s = store();
-  if (s.shells.has(keyOf(role, path))) return;
+  if (shells.has(keyOf(role, path))) return;
   const problems = checkShell(shell.html);
   if (problems.length) throw new Error(`Lesson shell for ${path} is malformed: ${problems.join('; ')}`);
   const headers = shell.headers.filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()));
-  s.shells.set(keyOf(role, path), { ...shell, headers });
-  s.paths.add(path);
+  shells.set(keyOf(role, path), { ...shell, headers });
 }
 
 /** Empties the store (tests). */
 export function forgetShells(): void {
-  store().shells.clear();
-  store().paths.clear();
+  shells.clear();
 }

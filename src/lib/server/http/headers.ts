@@ -1,4 +1,7 @@
-/** Security headers for every on-demand response. */
+/**
+ * Security headers for every response: pages get them from the middleware, static files from the
+ * server entry (scripts/serve.ts), which reads them from the build (src/integrations/static-headers.ts).
+ */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -13,12 +16,19 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export function securityHeaders(): Record<string, string> {
+/**
+ * Sent only on https, where browsers honour it: a year, without `preload` or `includeSubDomains`,
+ * which would bind hosts beyond this one that we do not run.
+ */
+export const HSTS = 'max-age=31536000';
+
+export function securityHeaders(options: { https?: boolean } = {}): Record<string, string> {
   return {
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     'x-frame-options': 'DENY',
     'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    ...(options.https ? { 'strict-transport-security': HSTS } : {}),
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * The learning routes, declared once: for each, the permission it needs and the loader that finds
+ * what the viewer may see there. The pages call these loaders, and so does the middleware when it
+ * answers a lesson from a stored shell (src/middleware.ts), so both apply the same rules on every
+ * request: nothing about who may see what is learned from earlier renders.
+ *
+ * Loaders take the viewer's role only. What a person may see here depends on their role (drafts are
+ * for those who preview content), never on who they are; that is what lets one lesson shell serve
+ * everyone of a role.
+ */
+import { can, type Permission, type Role } from '../lib/auth/permissions.ts';
+import { findLesson, lessonHref } from '../lib/content/catalog.ts';
+import { getCatalog, getQuiz, getScenario } from './catalog.ts';
+
+/** Whoever a loader serves: a role, and nothing that identifies a person. */
+export interface Viewer {
+  role: Role;
+}
+
+type Params = Record<string, string | undefined>;
+
+async function catalogFor(viewer: Viewer) {
+  return getCatalog(can(viewer, 'content:preview'));
+}
+
+/** A lesson and its place in the module, for `/modules/[module]/[lesson]`. */
+async function loadLesson(viewer: Viewer, params: Params) {
+  const found = findLesson(await catalogFor(viewer), params.module ?? '', params.lesson ?? '');
+  return found ? { ...found, path: lessonHref(found.lesson) } : null;
+}
+
+/** A quiz, its module and its pass mark (module quizzes only; knowledge checks have none), for `/quizzes/[quiz]`. */
+async function loadQuiz(viewer: Viewer, params: Params) {
+  const quiz = await getQuiz(params.quiz ?? '');
+  const module = quiz ? (await catalogFor(viewer)).find((m) => m.id === quiz.module) : undefined;
+  if (!quiz || !module) return null;
+  const passMark = module.quiz?.id === quiz.id ? module.quiz.passMark : null;
+  return { quiz, module, passMark, path: `/quizzes/${quiz.id}` };
+}
+
+/** A role-play and its module, for `/scenarios/[scenario]`. */
+async function loadScenario(viewer: Viewer, params: Params) {
+  const scenario = await getScenario(params.scenario ?? '');
+  const module = scenario ? (await catalogFor(viewer)).find((m) => m.id === scenario.module) : undefined;
+  if (!scenario || !module) return null;
+  return { scenario, module, path: `/scenarios/${scenario.id}` };
+}
+
+interface Route<T> {
+  /** Astro's route pattern (`context.routePattern`). */
+  pattern: string;
+  permission: Permission;
+  /** What the viewer may see at this address, or null (not found, or a draft they may not preview). */
+  load(viewer: Viewer, params: Params): Promise<T | null>;
+}
+
+export const lessonRoute: Route<NonNullable<Awaited<ReturnType<typeof loadLesson>>>> = {
+  pattern: '/modules/[module]/[lesson]',
+  permission: 'learn',
+  load: loadLesson,
+};
+
+export const quizRoute: Route<NonNullable<Awaited<ReturnType<typeof loadQuiz>>>> = {
+  pattern: '/quizzes/[quiz]',
+  permission: 'learn',
+  load: loadQuiz,
+};
+
+export const scenarioRoute: Route<NonNullable<Awaited<ReturnType<typeof loadScenario>>>> = {
+  pattern: '/scenarios/[scenario]',
+  permission: 'learn',
+  load: loadScenario,
+};
+
+/** A lesson as `lessonRoute` finds it. */
+export type FoundLesson = NonNullable<Awaited<ReturnType<typeof loadLesson>>>;

@@ -1,0 +1,30 @@
+/**
+ * How much a request may send, declared once. The middleware refuses an announced body over its
+ * route's limit with 413 before reading it; the form reader (./request.ts) counts the bytes of a body
+ * sent without a length and stops at the same limit; the Node adapter's own limit (astro.config.mjs)
+ * is the largest of these, as a backstop for anything that reads a body another way.
+ */
+
+/** Every form in the app: quiz answers, role-play steps, sign-in, journal, feedback (the largest real one is under 8 KiB). */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+/** The people CSV import takes a file of up to 1 MB (people-actions.ts), plus multipart framing. */
+export const IMPORT_BODY_LIMIT = 1_000_000 + 64 * 1024;
+
+/** Routes that take more than a form, by Astro route pattern. */
+const LARGER: Record<string, number> = {
+  '/admin/people': IMPORT_BODY_LIMIT,
+};
+
+/** The most any route accepts: the adapter's backstop. */
+export const MAX_BODY_LIMIT = Math.max(FORM_BODY_LIMIT, ...Object.values(LARGER));
+
+/** Fields in one form. A real quiz sends well under 200; every parser of form entries must stay linear. */
+export const MAX_FORM_FIELDS = 1000;
+
+/** The body limit of a route (Astro's `routePattern`). */
+export function bodyLimit(routePattern: string | undefined): number {
+  return (routePattern && LARGER[routePattern]) || FORM_BODY_LIMIT;
+}
+
+export const TOO_LARGE = 'That request is too large. Reload the page and send the form again; for an import, split the file.';
