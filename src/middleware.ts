@@ -14,7 +14,7 @@ import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/serve
 import { SESSION_COOKIE, validateSession } from './lib/server/auth/session.ts';
 import { securityHeaders } from './lib/server/http/headers.ts';
 import { bodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
-import { isHttps, isSameOrigin } from './lib/server/http/origin.ts';
+import { isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
 import { methodNotAllowed } from './lib/server/http/request.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
@@ -26,11 +26,6 @@ import { findShell, keepShell } from './lib/server/fast/lesson-shells.ts';
 import { lessonState, noteOpened } from './lib/server/learning/lesson-state.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function originSettings() {
-  const c = config();
-  return { publicOrigin: c.PUBLIC_ORIGIN, trustProxy: c.TRUST_PROXY };
-}
 
 function refusal(message: string, status: number, extra: Record<string, string> = {}): Response {
   return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...extra } });
@@ -83,9 +78,9 @@ const session = defineMiddleware(async (context, next) => {
     if (found) {
       context.locals.user = found.user;
       context.locals.sessionId = found.id;
-      if (found.refreshed) setSessionCookie(context.cookies, context.url, token, found.expiresAt);
+      if (found.refreshed) setSessionCookie(context.cookies, context.request, token, found.expiresAt);
     } else {
-      clearSessionCookie(context.cookies, context.url);
+      clearSessionCookie(context.cookies, context.request);
     }
   }
   return next();

@@ -5,6 +5,8 @@
  * proxy that URL is http:// while the browser's Origin is https://, so every form post was refused
  * (docs/decisions/009-one-module-graph.md).
  */
+import { config } from '../config.ts';
+
 export interface OriginSettings {
   /** PUBLIC_ORIGIN, already reduced to scheme, host and port. */
   publicOrigin?: string;
@@ -55,4 +57,10 @@ export function isSameOrigin(request: Request, settings: OriginSettings): boolea
 /** Whether the site is served over https, as the person sees it. */
 export function isHttps(request: Request, settings: OriginSettings): boolean {
   return requestOrigin(request, settings).startsWith('https:');
+}
+
+/** The settings from the configuration (PUBLIC_ORIGIN, TRUST_PROXY). */
+export function originSettings(): OriginSettings {
+  const c = config();
+  return { publicOrigin: c.PUBLIC_ORIGIN, trustProxy: c.TRUST_PROXY };
 }

@@ -1,0 +1,251 @@
+// Who may do what, route by route: every page and its form post, for a signed-out visitor, a learner,
+// a trainer, a manager of another team and an admin. The list of routes comes from src/pages, and a
+// route without an entry in EXPECTATIONS fails the first test, so a new page cannot be forgotten.
+// The suite runs twice: straight to the server (tests/integration/security-matrix.test.ts) and through
+// a TLS-terminating proxy (tests/integration/security-matrix-proxy.test.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/server/db/db.ts';
+import { cookieFor, postForm } from './http.ts';
+import { coverageProblems, fillRoute, routeFiles } from './routes.ts';
+import { count, postEntries, readFirstChoice, readQuizForm } from './learners.ts';
+import { invitePerson } from '../../src/lib/server/people/invites.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { HSTS } from '../../src/lib/server/http/headers.ts';
+
+/** Where the matrix sends its requests: the origin clients use, and the server's database. */
+export interface MatrixTarget {
+  origin: string;
+  db: Db;
+  /** Whether clients see https (then every answer must carry HSTS). */
+  https: boolean;
+  stop(): Promise<void>;
+}
+
+const WHO = ['out', 'learner', 'trainer', 'otherManager', 'admin'] as const;
+type Who = (typeof WHO)[number];
+/** The subject is Lena, a learner in Customer Support; the other manager runs Field Service. */
+const EMAIL: Record<Who, string | null> = {
+  out: null,
+  learner: 'learner@example.com',
+  trainer: 'trainer@example.com',
+  otherManager: 'manager2@example.com',
+  admin: 'admin@example.com',
+};
+type Statuses = Record<Who, number>;
+
+/** Signed-out visitors go to sign-in (303); everyone signed in gets `status`. */
+const signedIn = (status: number): Statuses => ({
+  out: 303,
+  learner: status,
+  trainer: status,
+  otherManager: status,
+  admin: status,
+});
+const everyone = (status: number): Statuses => ({
+  out: status,
+  learner: status,
+  trainer: status,
+  otherManager: status,
+  admin: status,
+});
+/** The same, for a post to a page that only displays: whoever would see the page is told 405 instead. */
+const readOnly = (statuses: Statuses): Statuses =>
+  Object.fromEntries(WHO.map((who) => [who, statuses[who] === 200 ? 405 : statuses[who]])) as Statuses;
+const adminOnly: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 403, admin: 200 };
+const managers: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 200, admin: 200 };
+/** Lena's team and its people: admins, not the manager of another team (told it does not exist). */
+const ownTeam: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 404, admin: 200 };
+/** Content analytics: trainers and admins. */
+const trainers: Statuses = { out: 303, learner: 403, trainer: 200, otherManager: 403, admin: 200 };
+/** Lena's own role-play run: hers alone; anyone else is told it does not exist. */
+const ownerOnly: Statuses = { out: 303, learner: 200, trainer: 404, otherManager: 404, admin: 404 };
+
+interface Entry {
+  get: Statuses;
+  /** A representative form post (the page's own action where it has one) and what each role gets. */
+  post: { fields: (who: Who) => Record<string, string>; expect: Statuses };
+  /** Text that must not reach these roles (someone else's private data). */
+  hidden?: Partial<Record<Who, string[]>>;
+}
+
+const SECRET = 'matrix-secret-reflection';
+const nothing = () => ({ intent: 'nothing' });
+
+/** One entry per route in src/pages. Add yours when you add a page. */
+const EXPECTATIONS: Record<string, Entry> = {
+  '/': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
+  '/403': { get: everyone(403), post: { fields: nothing, expect: everyone(403) } },
+  '/404': { get: everyone(404), post: { fields: nothing, expect: everyone(404) } },
+  '/account': {
+    get: signedIn(200),
+    post: { fields: () => ({ intent: 'password', current: 'not it', new: 'x', confirm: 'x' }), expect: signedIn(400) },
+  },
+  '/admin/people': {
+    get: adminOnly,
+    post: {
+      fields: (who) => ({ intent: 'invite', email: `matrix-${who.toLowerCase()}@example.com`, name: 'Matrix', role: 'learner' }),
+      expect: adminOnly,
+    },
+  },
+  '/invite/[token]': {
+    get: everyone(200),
+    post: { fields: () => ({ password: 'one thing', confirm: 'another' }), expect: everyone(400) },
+  },
+  '/journal': {
+    get: signedIn(200),
+    post: {
+      // Another reflection than Lena's secret one below, which this post must not overwrite.
+      fields: () => ({
+        intent: 'save',
+        moduleId: 'empathy',
+        lessonId: 'acknowledge-before-you-fix',
+        reflectionId: 'urge-to-fix',
+        body: 'x',
+      }),
+      expect: signedIn(303),
+    },
+    hidden: { trainer: [SECRET], otherManager: [SECRET], admin: [SECRET] },
+  },
+  '/modules': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
+  '/modules/[module]': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
+  '/modules/[module]/[lesson]': { get: signedIn(200), post: { fields: () => ({ intent: 'complete' }), expect: signedIn(303) } },
+  '/quizzes/[quiz]': { get: signedIn(200), post: { fields: () => ({ attemptId: 'no-such-attempt' }), expect: signedIn(404) } },
+  /** Lena's submitted attempt: hers alone, like her runs. */
+  '/quizzes/[quiz]/attempts/[attempt]': { get: ownerOnly, post: { fields: nothing, expect: readOnly(ownerOnly) } },
+  '/scenarios/[scenario]': { get: signedIn(200), post: { fields: () => ({ intent: 'start' }), expect: signedIn(303) } },
+  '/scenarios/[scenario]/runs/[run]': { get: ownerOnly, post: { fields: nothing, expect: readOnly(ownerOnly) } },
+  '/sign-in': {
+    get: { ...everyone(303), out: 200 },
+    post: { fields: () => ({ email: 'matrix-nobody@example.com', password: 'wrong password' }), expect: everyone(401) },
+  },
+  '/sign-out': { get: everyone(405), post: { fields: nothing, expect: everyone(303) } },
+  '/team': {
+    get: managers,
+    post: { fields: nothing, expect: readOnly(managers) },
+    hidden: { otherManager: ['Lena Fischer', 'Customer Support'] },
+  },
+  /** Lena's team (Customer Support): the other manager is told it does not exist. */
+  '/team/[teamId]': {
+    get: ownTeam,
+    post: { fields: nothing, expect: readOnly(ownTeam) },
+    hidden: { otherManager: ['Lena Fischer'] },
+  },
+  '/team/[teamId]/export/matrix.csv': { get: ownTeam, post: { fields: nothing, expect: everyone(405) } },
+  '/team/[teamId]/export/attempts.csv': { get: ownTeam, post: { fields: nothing, expect: everyone(405) } },
+  '/team/people/[userId]': { get: ownTeam, post: { fields: nothing, expect: readOnly(ownTeam) }, hidden: { admin: [SECRET] } },
+  '/assignments': { get: managers, post: { fields: nothing, expect: { ...managers, otherManager: 400, admin: 400 } } },
+  '/feedback': { get: everyone(405), post: { fields: nothing, expect: { ...signedIn(400) } } },
+  '/insight': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  '/insight/lessons/[module]': {
+    get: trainers,
+    post: { fields: nothing, expect: readOnly(trainers) },
+    hidden: { trainer: ['Lena Fischer', 'learner@example.com'] },
+  },
+  '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+};
+
+let s: MatrixTarget;
+const params: Record<string, string> = {
+  module: 'empathy',
+  lesson: 'what-empathy-looks-like',
+  quiz: 'empathy-check-1',
+  scenario: 'the-day-after-the-repair',
+};
+
+/** Defines the whole matrix against the target that `connect` starts. */
+export function securityMatrix(connect: () => Promise<MatrixTarget>) {
+  beforeAll(async () => {
+    s = await connect();
+    const invite = await invitePerson(
+      s.db,
+      { email: 'matrix-invitee@example.com', displayName: 'Invitee', role: 'learner', teamId: null },
+      null,
+      72,
+    );
+    if (!invite.ok) throw new Error(invite.message);
+    params.token = invite.token;
+    // Lena finishes a role-play (so its debrief exists) and writes a private reflection.
+    const lena = await cookieFor(s.db, 'learner@example.com');
+    const here = `/scenarios/${params.scenario}`;
+    await postForm(s.origin, here, { intent: 'start' }, { cookie: lena });
+    for (let step = 0; step < 20; step++) {
+      const choice = readFirstChoice(await (await fetch(`${s.origin}${here}`, { headers: { cookie: lena } })).text());
+      if (!choice) break;
+      await postForm(s.origin, here, { intent: 'choose', ...choice }, { cookie: lena });
+    }
+    // ...and submits a quiz, so that her attempt's result page exists.
+    const quiz = readQuizForm(await (await fetch(`${s.origin}/quizzes/${params.quiz}`, { headers: { cookie: lena } })).text());
+    if (!quiz) throw new Error('the quiz page showed no form');
+    const submitted = await postEntries(s.origin, `/quizzes/${params.quiz}`, quiz.entries, lena);
+    params.attempt = submitted.headers.get('location')!.split('/').at(-1)!;
+    const lenaRow = await findUserByEmail(s.db, 'learner@example.com');
+    params.teamId = lenaRow!.teamId!;
+    params.userId = lenaRow!.id;
+    const run = await s.db.$client.execute("select id from scenario_runs where status = 'finished' limit 1");
+    params.run = String(run.rows[0]?.id);
+    await postForm(
+      s.origin,
+      '/journal',
+      { intent: 'save', moduleId: 'empathy', lessonId: 'what-empathy-looks-like', reflectionId: 'felt-understood', body: SECRET },
+      { cookie: lena },
+    );
+  });
+  afterAll(() => s?.stop());
+
+  describe('the expectation table', () => {
+    it('has an entry for every route in src/pages', () => {
+      const problems = coverageProblems(Object.keys(EXPECTATIONS), 'EXPECTATIONS in tests/helpers/security-matrix.ts');
+      expect(problems, `\n${problems.join('\n')}\n`).toEqual([]);
+    });
+  });
+
+  /** A fresh session per request: a sign-out or password change in one cell must not leak into the next. */
+  async function request(method: 'GET' | 'POST', path: string, who: Who, fields: Record<string, string>) {
+    const email = EMAIL[who];
+    const cookie = email ? await cookieFor(s.db, email) : undefined;
+    if (method === 'POST') return postForm(s.origin, path, fields, { cookie });
+    return fetch(`${s.origin}${path}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  }
+
+  const cells = routeFiles()
+    .filter((r) => EXPECTATIONS[r.pattern])
+    .flatMap((r) => WHO.flatMap((who) => (['GET', 'POST'] as const).map((method) => ({ pattern: r.pattern, who, method }))));
+
+  describe('route x role matrix', () => {
+    it.each(cells)('$method $pattern as $who', async ({ pattern, who, method }) => {
+      const entry = EXPECTATIONS[pattern]!;
+      const path = fillRoute(pattern, params);
+      const res = await request(method, path, who, entry.post.fields(who));
+      const body = await res.text();
+      expect(res.status, body.slice(0, 300)).toBe(method === 'GET' ? entry.get[who] : entry.post.expect[who]);
+      // Every answer, whatever its status, carries the security headers.
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('strict-transport-security')).toBe(s.https ? HSTS : null);
+      if (res.status === 303 && who === 'out' && pattern !== '/sign-out')
+        expect(res.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+      if (res.status === 403) expect(body).toContain('You do not have access to this page');
+      if (res.status === 405 && method === 'POST') expect(res.headers.get('allow')).toBe('GET, HEAD');
+      for (const text of entry.hidden?.[who] ?? []) expect(body).not.toContain(text);
+    });
+
+    it('shows Lena her own reflection (so the hidden checks above look for text that exists)', async () => {
+      expect(await (await request('GET', '/journal', 'learner', {})).text()).toContain(SECRET);
+      expect(await (await request('GET', `/team/${params.teamId}`, 'admin', {})).text()).toContain('Lena Fischer');
+      // The team list counts Customer Support's eight active learners.
+      expect(await (await request('GET', '/team', 'admin', {})).text()).toMatch(/Customer Support<\/a><\/th><td>8<\/td>/);
+    });
+
+    it('let only the admin create people; refused posts changed nothing', async () => {
+      expect(
+        await count(
+          s.db,
+          "select count(*) as n from users where email like 'matrix-%' and email != 'matrix-invitee@example.com'",
+        ),
+      ).toBe(1);
+      expect(await findUserByEmail(s.db, 'matrix-admin@example.com')).toBeDefined();
+    });
+  });
+}
