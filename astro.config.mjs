@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import mdx from '@astrojs/mdx';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { staticHeaders } from './src/integrations/static-headers.ts';
+import { buildStamp } from './src/integrations/build-stamp.ts';
 import { MAX_BODY_LIMIT } from './src/lib/server/http/limits.ts';
 
 export default defineConfig({
@@ -12,7 +13,7 @@ export default defineConfig({
   // gained no first byte and interleaved fifty half-written responses under load (bench/RESULTS.md).
   // The body limit is a backstop: each route's own (smaller) limit is applied by the middleware.
   adapter: node({ mode: 'standalone', experimentalDisableStreaming: true, bodySizeLimit: MAX_BODY_LIMIT }),
-  integrations: [contentGuard(), mdx(), staticHeaders()],
+  integrations: [contentGuard(), mdx(), staticHeaders(), buildStamp()],
   // Pages are rendered per request (they show each learner's own state); the few static ones opt in
   // with `export const prerender = true`.
   security: {

@@ -16,7 +16,7 @@ import { loadCourseFromDisk, type DiskCourse } from '../src/lib/content/course-f
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const ENTRY = join(ROOT, 'dist/server/entry.mjs');
-/** The production server: Astro's handler behind the lesson and write fast paths. */
+/** The production server: the built app in a plain Node HTTP server. */
 export const SERVE = join(ROOT, 'scripts/serve.ts');
 export const CLIENT_DIR = join(ROOT, 'dist/client');
 /** Generated organisations are cached here (gitignored). */

@@ -5,7 +5,7 @@ import { int, ms, ratio, verdict, type Section } from './report.ts';
 import { findTeamByName } from '../src/lib/server/people/teams.ts';
 
 const LESSON = '/modules/empathy/what-empathy-looks-like';
-// A query string always takes the full Astro path (a learner's first view of a lesson is like this too).
+// A query string always renders the page (a learner's first view of a lesson is like this too).
 const LESSON_FULL = `${LESSON}?via=astro`;
 const STATIC = '/favicon.svg';
 const CONNECTIONS = 50;
@@ -47,7 +47,7 @@ export async function benchPages(options: Options): Promise<Section> {
     const rows = lesson.flatMap((l, i) => [
       row(`static ${STATIC}`, i, asset[i]!),
       row(`lesson ${LESSON}`, i, l),
-      row(`lesson, full Astro path ${LESSON_FULL}`, i, full[i]!),
+      row(`lesson, rendered ${LESSON_FULL}`, i, full[i]!),
     ]);
     const failed = [...lesson, ...asset, ...full].reduce((n, r) => n + r.requests - r.status['2xx'] + r.errors + r.timeouts, 0);
     return {
@@ -56,16 +56,16 @@ export async function benchPages(options: Options): Promise<Section> {
         `The built server on loopback with a seeded database; autocannon with ${CONNECTIONS} connections, ` +
           `${rounds} interleaved round(s) of ${seconds} s per URL after a 2 s warm-up of each. The lesson is requested as ` +
           `${CONNECTIONS} different signed-in learners in turn (session cookie); the static asset without a cookie.`,
-        `scripts/serve.ts answers a plain lesson URL from the shell kept for the learner role after its first view ` +
-          `(docs/decisions/007-lesson-shells.md); the same lesson with a query string always renders through Astro, ` +
-          `as a first view does, and is measured alongside for comparison.`,
+        `The middleware answers a plain lesson URL from the shell kept for the learner role after its first view ` +
+          `(docs/decisions/007-lesson-shells.md, 009-one-module-graph.md); the same lesson with a query string always ` +
+          `renders the page, as a first view does, and is measured alongside for comparison.`,
       ],
       tables: [
         { caption: 'Throughput and latency', head: ['URL', 'round', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx'], rows },
       ],
       findings: [
         `Ratio lesson/static requests per second: ${ratio(overall)} (${rounds > 1 ? 'over all rounds; per round ' + lesson.map((l, i) => ratio(l.rps / asset[i]!.rps)).join(', ') : 'one round'}); aim >= ${AIM}: ${verdict(overall >= AIM)}.`,
-        `Ratio lesson through the full Astro path/static: ${ratio(total(full) / total(asset))} (not the aim's measure; shows what the shell saves).`,
+        `Ratio lesson rendered/static: ${ratio(total(full) / total(asset))} (not the aim's measure; shows what the shell saves).`,
         `Non-2xx responses, errors and timeouts: ${int(failed)}.`,
       ],
     };

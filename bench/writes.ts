@@ -236,8 +236,8 @@ export async function benchWrites(options: Options): Promise<Section> {
         `its next request when it has its answer, so latency there is mostly the queue of ${CONNECTIONS} requests divided by the ` +
         `rate); then ${int(sizes.paced)} at an offered rate of half the saturated throughput (paced: the latency of a server that ` +
         'keeps up with its load; requests are sent on a steady schedule and timed from when each was due). Rows are counted at the end, over all phases: submitted attempts for the quiz, scenario_steps ' +
-        'for the role-play. scripts/serve.ts answers these posts on its write fast path once the page has let the first ' +
-        "learner of the role in (the warm-up's first post does; docs/decisions/008-write-fast-path.md).",
+        'for the role-play. The pages answer these posts on the native store with group commit ' +
+        '(docs/decisions/008-write-fast-path.md, 009-one-module-graph.md).',
     ],
     tables: [table],
     findings: runs.flatMap((r) => [

@@ -1,16 +1,25 @@
 // npm start: validate configuration, migrate, seed the demo organisation (with some history) into an
-// empty database, build if there is no build yet, then serve the built site (scripts/serve.ts: Astro's
-// Node adapter behind the lesson and write fast paths).
-import { existsSync } from 'node:fs';
+// empty database, build when there is no build or it was made from other sources than these (after a
+// `git pull`, or an edit to a lesson), then serve the built site (scripts/serve.ts).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { db } from '../src/lib/server/db/db.ts';
 import { migrateDb } from '../src/lib/server/db/migrate.ts';
 import { config } from '../src/lib/server/config.ts';
+import { builtFrom, sourceHash } from '../src/integrations/build-stamp.ts';
 import { exitOnConfigError, seedDemo } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entry = `${root}dist/server/entry.mjs`;
+
+/** Why the site needs building, or null when the build matches the sources. */
+function buildReason(): string | null {
+  if (process.argv.includes('--build')) return 'Building the site (--build)...';
+  const built = builtFrom(root);
+  if (built === null) return 'No build found; building the site (about a minute)...';
+  if (built !== sourceHash(root))
+    return 'The sources changed since the last build (src, content, config or lockfile); rebuilding...';
+  return null;
+}
 
 await exitOnConfigError(async () => {
   const c = config();
@@ -18,17 +27,20 @@ await exitOnConfigError(async () => {
   await migrateDb(database);
   await seedDemo(database);
 
-  if (!existsSync(entry) || process.argv.includes('--build')) {
-    console.log('No build found; building the site (about a minute)...');
+  const reason = buildReason();
+  if (reason) {
+    console.log(reason);
     const result = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build'], {
       cwd: root,
       stdio: 'inherit',
     });
     if (result.status !== 0) process.exit(result.status ?? 1);
+  } else {
+    console.log('The build is up to date with the sources.');
   }
-  process.env.HOST ??= 'localhost';
-  process.env.PORT ??= '4321';
-  console.log(`Rapport is serving http://${process.env.HOST}:${process.env.PORT} (database ${c.DATABASE_URL})`);
-  // The same process goes on to serve, reusing this database connection.
+  process.env.HOST = c.HOST;
+  process.env.PORT = String(c.PORT);
+  console.log(`Rapport is serving http://${c.HOST}:${c.PORT} (database ${c.DATABASE_URL})`);
+  // The same process goes on to serve.
   await import('./serve.ts');
 });

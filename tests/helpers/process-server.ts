@@ -37,8 +37,15 @@ export const START = join(ROOT, 'scripts/start.ts');
  * Starts scripts/serve.ts over the build on `dbUrl` (already migrated), or another script such as START,
  * and waits until it answers.
  */
-export async function spawnServer(dbUrl: string, env: Record<string, string> = {}, script = SERVE): Promise<ServerProcess> {
-  if (!existsSync(ENTRY)) throw new Error('No build found at dist/server/entry.mjs. Run `npm run build` first.');
+export async function spawnServer(
+  dbUrl: string,
+  env: Record<string, string> = {},
+  script = SERVE,
+  /** How long to wait for the first answer (a start that builds the site takes longer). */
+  waitMs = 20_000,
+): Promise<ServerProcess> {
+  if (script === SERVE && !existsSync(ENTRY))
+    throw new Error('No build found at dist/server/entry.mjs. Run `npm run build` first.');
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   let log = '';
@@ -50,7 +57,7 @@ export async function spawnServer(dbUrl: string, env: Record<string, string> = {
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const exited = new Promise<NodeJS.Signals | null>((res) => child.once('exit', (_code, signal) => res(signal)));
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < waitMs / 100; i++) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
       await fetch(`${origin}/sign-in`);

@@ -15,6 +15,8 @@ export interface TestServer {
   /** The plain-SQL store on the server's file (src/lib/server/db/store.ts). */
   store: Store;
   dbUrl: string;
+  /** The server process's id (to read its memory, or signal it). */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startServer({ seed = true, env = {} }: ServerOptions = {})
     db,
     store,
     dbUrl,
+    pid: server.child.pid!,
     output: server.output,
     async stop() {
       await stopServer(server);
