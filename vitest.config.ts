@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/helpers/browser-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One browser and a few servers at a time suit a 2-core machine.

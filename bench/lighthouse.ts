@@ -1,10 +1,12 @@
 // 5. Lighthouse performance and accessibility scores of the lesson, quiz, role-play and dashboard pages,
-// run by Debian's Chromium against the built server, signed in through a session cookie header.
+// run by the browser tests' Chromium (system first, else @sparticuz/chromium's; CHROMIUM_PATH chooses) against the
+// built server, signed in through a session cookie header.
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { course, seededDb, signInAs, startServer, type Options, demoTeamPath } from './lib.ts';
 import { ms, type Section } from './report.ts';
 import { startRun } from '../src/lib/server/learning/scenario-runs.ts';
+import { findChromium } from '../tests/helpers/chromium.ts';
 
 const FLAGS = [
   '--headless',
@@ -17,10 +19,11 @@ const FLAGS = [
 ];
 
 export async function benchLighthouse(_options: Options): Promise<Section> {
+  const browser = await findChromium();
   const bench = await seededDb();
   const server = await startServer(bench.url);
   const chrome = await launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath: browser.path,
     chromeFlags: FLAGS,
     logLevel: 'silent',
   });
@@ -38,6 +41,7 @@ export async function benchLighthouse(_options: Options): Promise<Section> {
     const rows: (string | number)[][] = [];
     let benchmarkIndex = NaN;
     let version = '';
+    let chromeVersion = '';
     for (const [name, path, cookie] of pages) {
       const result = await lighthouse(`${server.origin}${path}`, {
         port: chrome.port,
@@ -54,6 +58,7 @@ export async function benchLighthouse(_options: Options): Promise<Section> {
       const metric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       benchmarkIndex = lhr.environment.benchmarkIndex;
       version = lhr.lighthouseVersion;
+      chromeVersion = /Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? 'unknown';
       rows.push([
         name,
         path,
@@ -69,7 +74,7 @@ export async function benchLighthouse(_options: Options): Promise<Section> {
       title: '5. Lighthouse',
       method: [
         `Lighthouse ${version} (default settings: mobile form factor, simulated slow-4G throttling and 4x CPU slowdown) ` +
-          `with ${process.env.CHROME_PATH ?? '/usr/bin/chromium'} and flags ${FLAGS.join(' ')}; one run per page, the session ` +
+          `with Chromium ${chromeVersion} at ${browser.path} (${browser.source}) and flags ${FLAGS.join(' ')}; one run per page, the session ` +
           `cookie passed through extraHeaders. Lighthouse's benchmark index of this machine during the run: ${Math.round(benchmarkIndex)}.`,
       ],
       tables: [

@@ -1,37 +1,33 @@
-// Debian's Chromium driven by playwright-core (browser downloads are impossible on our machines).
-import { existsSync } from 'node:fs';
+// A headless Chromium driven by playwright-core (Playwright's own browser downloads are impossible on our machines):
+// the system's Chromium when there is one, else the one inside the npm package @sparticuz/chromium (see chromium.ts).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { findChromium } from './chromium.ts';
 import type { TestServer } from './server.ts';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/**
+ * The same flags for every browser, so the tests see one behaviour whichever binary runs them. Deliberately not
+ * @sparticuz/chromium's `args`, which are made for AWS Lambda: with `--single-process` (and its companion
+ * `--no-zygote`) the whole browser exits when one context closes, and the tests open and close many; `--disable-web-security`,
+ * `--allow-running-insecure-content` and site isolation switched off would test a browser no learner uses; and
+ * `--headless='shell'` is redundant, as Playwright passes `--headless` and the package's binary is the headless shell.
+ */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
-export function chromiumPath(): string {
-  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-  if (!found)
-    throw new Error(
-      'No Chromium found for the browser tests. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
-        'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-    );
-  return found;
-}
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+export async function launchBrowser(): Promise<Browser> {
+  const { path } = await findChromium();
+  return chromium.launch({ executablePath: path, args: FLAGS });
 }
 
 /** A browser context already signed in as `email` (session created straight in the database). */

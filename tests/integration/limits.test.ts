@@ -48,7 +48,10 @@ function rawPost(path: string, opts: { length?: number; send: number; cookie?: s
           opts.length !== undefined
             ? piece
             : Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]);
-        if (!socket.write(framed)) return socket.once('drain', pump);
+        if (!socket.write(framed)) {
+          socket.once('drain', pump);
+          return;
+        }
       }
       if (opts.length === undefined && !socket.destroyed) socket.write('0\r\n\r\n');
     };
