@@ -36,6 +36,18 @@ describe('configuration', () => {
       expect(message).toContain('COOKIE_SECURE="maybe"');
     }
   });
+  it('reduces PUBLIC_ORIGIN to an origin and refuses one with a path or another scheme', () => {
+    expect(parseConfig({ PUBLIC_ORIGIN: 'https://Learn.Example.com/' }).PUBLIC_ORIGIN).toBe('https://learn.example.com');
+    expect(parseConfig({ PUBLIC_ORIGIN: 'https://learn.example.com:443' }).PUBLIC_ORIGIN).toBe('https://learn.example.com');
+    expect(() => parseConfig({ PUBLIC_ORIGIN: 'https://learn.example.com/rapport' })).toThrow(/must be an origin without a path/);
+    expect(() => parseConfig({ PUBLIC_ORIGIN: 'ftp://learn.example.com' })).toThrow(/PUBLIC_ORIGIN="ftp/);
+  });
+  it('has HOST, PORT and FAST_PATHS with defaults, and checks them', () => {
+    const c = parseConfig({});
+    expect([c.HOST, c.PORT, c.FAST_PATHS]).toEqual(['localhost', 4321, true]);
+    expect(parseConfig({ FAST_PATHS: 'false', PORT: '8080' })).toMatchObject({ FAST_PATHS: false, PORT: 8080 });
+    expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT="70000"/);
+  });
   it('refuses a busy timeout too small to be safe', () => {
     expect(() => parseConfig({ DATABASE_BUSY_TIMEOUT_MS: '10' })).toThrow(/DATABASE_BUSY_TIMEOUT_MS="10"/);
   });
