@@ -23,7 +23,8 @@ let server: TestServer;
 /** The same site on the same database with FAST_PATHS=false: every lesson view renders the page. */
 let plain: ServerProcess;
 beforeAll(async () => {
-  server = await startServer();
+  // Explicitly on: npm test runs the integration suites a second time with FAST_PATHS=false in the environment.
+  server = await startServer({ env: { FAST_PATHS: 'true' } });
   plain = await spawnServer(server.dbUrl, { FAST_PATHS: 'false' });
 });
 afterAll(async () => {

@@ -21,15 +21,16 @@ const port = () => Number(new URL(s.origin).port);
  * `send` bytes of body at most, and resolves with the status line and whether the server closed.
  */
 function rawPost(path: string, opts: { length?: number; send: number; cookie?: string }) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string }>((resolve) => {
     const socket = connect(port(), '127.0.0.1');
     let answer = '';
     socket.on('data', (d) => (answer += d));
     socket.on('error', () => {}); // The server may reset while we still write; the answer is what counts.
     socket.on('close', () => {
+      // 0: the connection was reset before the answer could be read. A server that refuses a body it will not
+      // read closes the connection with the rest still arriving, and a client still sending may see the reset first.
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
-      if (!status) reject(new Error(`no answer: ${answer.slice(0, 200)}`));
-      else resolve({ status, body: answer.slice(answer.indexOf('\r\n\r\n') + 4) });
+      resolve({ status, body: answer.slice(answer.indexOf('\r\n\r\n') + 4) });
     });
     const framing = opts.length !== undefined ? `Content-Length: ${opts.length}` : 'Transfer-Encoding: chunked';
     socket.write(
@@ -100,7 +101,9 @@ describe('body limits', () => {
         : rawPost('/sign-in', { send: 20 * 1024 * 1024 }),
     );
     const answers = await Promise.all(burst);
-    for (const a of answers) expect(a.status).toBeGreaterThanOrEqual(400);
+    // Each is refused: with a 4xx, or (still sending when the server closed) a reset.
+    for (const a of answers) expect(a.status === 0 || (a.status >= 400 && a.status < 500), String(a.status)).toBe(true);
+    expect(answers.filter((a) => a.status >= 400).length).toBeGreaterThan(0);
     const after = rssMiB();
     console.log(`limits: server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB after 400 MiB of refused posts`);
     expect(after - before, `RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB`).toBeLessThan(150);

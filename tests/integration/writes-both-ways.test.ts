@@ -26,7 +26,8 @@ const QUIZ = '/quizzes/empathy-check-2';
 let s: TestServer;
 let plain: ServerProcess;
 beforeAll(async () => {
-  s = await startServer();
+  // Explicitly on: npm test runs the integration suites a second time with FAST_PATHS=false in the environment.
+  s = await startServer({ env: { FAST_PATHS: 'true' } });
   plain = await spawnServer(s.dbUrl, { FAST_PATHS: 'false' });
 });
 afterAll(async () => {
