@@ -2,7 +2,8 @@
 // rather than the question. Per quiz: how often the right single-choice option is the longest,
 // the share of 'True' keys, pool against draw, giveaway words, and the mean score of a test-wise
 // bot (longest option; 'False'; the longer-than-average options) over many random draws, graded
-// by the real planner and grader. A trainer's tool: run it after writing or editing questions.
+// by the real planner and grader, and of the reverse bot (shortest; 'True'; the shorter options), which
+// catches the opposite cue. A trainer's tool: run it after writing or editing questions.
 import { fileURLToPath } from 'node:url';
 import { loadCourseFromDisk } from '../src/lib/content/course-fs.ts';
 import { planAttempt } from '../src/lib/quiz/attempt.ts';
@@ -21,20 +22,20 @@ const len = (o: Option) => o.text.length;
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '-');
 
 /** The answer a test-wise bot gives without reading the prompt. */
-function botAnswer(q: Question, order: string[]): Responses[string] | undefined {
+function botAnswer(q: Question, order: string[], reverse: boolean): Responses[string] | undefined {
   if (q.type === 'likert') return { type: 'likert', value: 3 };
   if (q.type === 'ordering') return { type: 'ordering', itemIds: order };
-  if (q.type === 'truefalse') return { type: 'truefalse', optionIds: ['false'] };
+  if (q.type === 'truefalse') return { type: 'truefalse', optionIds: [reverse ? 'true' : 'false'] };
   const shown = order.map((id) => q.options.find((o) => o.id === id)!);
   if (q.type === 'single') {
-    const longest = shown.reduce((a, b) => (len(b) > len(a) ? b : a));
+    const longest = shown.reduce((a, b) => ((reverse ? len(b) < len(a) : len(b) > len(a)) ? b : a));
     return { type: 'single', optionIds: [longest.id] };
   }
   const mean = shown.reduce((s, o) => s + len(o), 0) / shown.length;
-  return { type: 'multiple', optionIds: shown.filter((o) => len(o) > mean).map((o) => o.id) };
+  return { type: 'multiple', optionIds: shown.filter((o) => (reverse ? len(o) < mean : len(o) > mean)).map((o) => o.id) };
 }
 
-function botMean(quiz: Quiz, passMark: number): number {
+function botMean(quiz: Quiz, passMark: number, reverse = false): number {
   let total = 0;
   for (let i = 0; i < runs; i++) {
     const plan = planAttempt(quiz, `bot-${i}`);
@@ -43,6 +44,7 @@ function botMean(quiz: Quiz, passMark: number): number {
       const answer = botAnswer(
         quiz.questions.find((q) => q.id === p.id)!,
         p.order,
+        reverse,
       );
       if (answer) responses[p.id] = answer;
     }
@@ -120,7 +122,10 @@ for (const [id, quiz] of [...course.quizzes].sort()) {
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += t[k];
   const graded = quiz.questions.filter((q) => q.type !== 'likert').length;
   const passMark = passMarks.get(id);
-  const bot = passMark === undefined ? '' : ` | bot ${botMean(quiz, passMark).toFixed(1)} (pass ${passMark})`;
+  const bot =
+    passMark === undefined
+      ? ''
+      : ` | bot ${botMean(quiz, passMark).toFixed(1)}, reverse bot ${botMean(quiz, passMark, true).toFixed(1)} (pass ${passMark})`;
   console.log(
     `${id}: single longest ${t.longest}/${t.single} (${pct(t.longest, t.single)}, chance ${pct(t.chance, t.single)}), ` +
       `max ratio ${t.maxRatio.toFixed(2)}${t.over15.length ? ` >1.5: ${t.over15.join(',')}` : ''} | ` +
