@@ -6,6 +6,7 @@
 // catches the opposite cue. A trainer's tool: run it after writing or editing questions.
 import { fileURLToPath } from 'node:url';
 import { loadCourseFromDisk } from '../src/lib/content/course-fs.ts';
+import { loadContent } from '../src/lib/content/load-fs.ts';
 import { planAttempt } from '../src/lib/quiz/attempt.ts';
 import { gradeAttempt, type Responses } from '../src/lib/quiz/grade.ts';
 import type { Question, Quiz } from '../src/schemas/quiz.ts';
@@ -15,7 +16,13 @@ const HEDGES = /\b(can be|may|might|often|usually)\b/i;
 const runs = Number(process.argv[2] ?? 2000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const course = loadCourseFromDisk(root);
-const passMarks = new Map(course.modules.flatMap((m) => (m.quiz ? [[m.quiz.id, m.quiz.passMark] as const] : [])));
+// Read from every module.yaml, drafts included (the course above leaves drafts out), so draft quizzes get a bot too.
+const passMarks = new Map(
+  loadContent(root).modules.flatMap((m) => {
+    const quiz = (m.data as { quiz?: { id: string; passMark: number } } | undefined)?.quiz;
+    return quiz ? [[quiz.id, quiz.passMark] as const] : [];
+  }),
+);
 
 type Option = { text: string; correct: boolean };
 const len = (o: Option) => o.text.length;

@@ -50,7 +50,7 @@ describe('curriculum map check', () => {
       'docs/curriculum-map.md: line 6, Seed: the Seed cell is empty. Fix: Name the source article file, e.g. 000_17a9193d27e2feec.txt.',
       'docs/curriculum-map.md: line 6, Claim: the Claim cell is empty. Fix: State the idea from the article in your own words.',
       'docs/curriculum-map.md: line 6, Lesson: the Lesson cell names no lesson. Fix: Name the lesson that teaches the claim as `module-id/lesson-id`.',
-      'docs/curriculum-map.md: line 6, Practice: the Practice cell names no question or decision. Fix: Name one as `quiz-id#question-id` or `scenario-id#node-id`, or write "—" and the reason it is not practised.',
+      'docs/curriculum-map.md: line 6, Practice: the Practice cell names no question or decision. Fix: Name one as `quiz-id#question-id` or `scenario-id#node-id`, or write "—" and the reason it is not practiced.',
       'docs/curriculum-map.md: line 7, row: the row has 3 cells instead of 4. Fix: Give the row exactly the cells Seed | Claim | Lesson | Practice (write a pipe inside a cell as \\|).',
     ]);
   });

@@ -1,6 +1,6 @@
 /**
  * The curriculum map (docs/curriculum-map.md) ties every idea from the source articles to the lesson that
- * teaches it and the question or role-play decision that practises it. Its tables have the columns
+ * teaches it and the question or role-play decision that practices it. Its tables have the columns
  * `Seed | Claim | Lesson | Practice`; this check makes sure every id in them still exists, so that renaming a
  * lesson or question cannot quietly orphan part of the map.
  */
@@ -114,7 +114,7 @@ function rowProblems(file: string, line: number, cells: string[], known: Known):
   }
   const practiceIds = ids(practice);
   if (practiceIds.length === 0 && !/^—\s*\S/.test(practice))
-    problems.push(problem('Practice', 'the Practice cell names no question or decision.', 'Name one as `quiz-id#question-id` or `scenario-id#node-id`, or write "—" and the reason it is not practised.'));
+    problems.push(problem('Practice', 'the Practice cell names no question or decision.', 'Name one as `quiz-id#question-id` or `scenario-id#node-id`, or write "—" and the reason it is not practiced.'));
   for (const id of practiceIds) {
     if (!PRACTICE_ID.test(id)) problems.push(problem('Practice', `"${id}" is not of the form quiz-id#question-id or scenario-id#node-id.`, 'Write practice ids as `quiz-id#question-id` or `scenario-id#node-id`.'));
     else if (!known.practice.has(id)) {
