@@ -8,6 +8,8 @@ import { moduleSchema } from '../../schemas/module.ts';
 import { validateQuiz } from '../quiz/validate.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { checkLessonBody } from './check-body.ts';
+import { checkCurriculumMap } from './curriculum-map.ts';
+import { checkProse } from './prose.ts';
 import type { Problem } from './problem.ts';
 import { zodProblems } from './zod-problems.ts';
 
@@ -105,6 +107,8 @@ export function checkContent(src: ContentSource): Problem[] {
     ...idProblems(src.scenarios, 'scenario'),
     ...checkModules(src),
     ...checkLessons(src),
+    ...checkProse(src.lessons),
+    ...checkCurriculumMap(src),
     ...src.quizzes.filter((q) => !q.readError).flatMap((q) => validateQuiz(q.data, q.file, modules)),
     ...src.scenarios.filter((s) => !s.readError).flatMap((s) => validateScenario(s.data, s.file, modules)),
   ];

@@ -28,9 +28,12 @@ function readLesson(root: string, path: string, moduleId: string, slug: string):
 
 const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
 
-export function loadContent(root: string): ContentSource {
+/** The content, plus docs/curriculum-map.md when the project has one (checked by curriculum-map.ts). */
+export type LoadedContent = ContentSource & { curriculumMap?: { file: string; text: string } };
+
+export function loadContent(root: string): LoadedContent {
   const content = join(root, 'content');
-  const src: ContentSource = { modules: [], lessons: [], quizzes: [], scenarios: [] };
+  const src: LoadedContent = { modules: [], lessons: [], quizzes: [], scenarios: [] };
   for (const moduleId of list(join(content, 'modules'))) {
     const dir = join(content, 'modules', moduleId);
     if (!statSync(dir).isDirectory()) continue;
@@ -41,5 +44,7 @@ export function loadContent(root: string): ContentSource {
     src.quizzes.push(readYaml(root, join(content, 'quizzes', name), name.slice(0, -5)));
   for (const name of list(join(content, 'scenarios')).filter((n) => n.endsWith('.yaml')))
     src.scenarios.push(readYaml(root, join(content, 'scenarios', name), name.slice(0, -5)));
+  const map = join(root, 'docs', 'curriculum-map.md');
+  if (existsSync(map)) src.curriculumMap = { file: relative(root, map), text: readFileSync(map, 'utf8') };
   return src;
 }
