@@ -8,6 +8,8 @@ import type { Db } from '../db/db.ts';
 import type { Store } from '../db/store.ts';
 import { quizAttempts, quizResponses } from '../db/schema.ts';
 import { randomId } from '../auth/token.ts';
+import { MAX_FORM_FIELDS } from '../http/limits.ts';
+import { tooManyFieldsMessage } from '../http/request.ts';
 import {
   gradeAttempt,
   isPlanCurrent,
@@ -79,7 +81,7 @@ export async function openAttempt(db: Db, userId: string, quiz: QuizWithId, now 
 export type SubmitResult =
   /** Stored now, or (`duplicate`) submitted before: by an earlier request, or a concurrent one that won. */
   | { ok: true; attemptId: string; duplicate: boolean }
-  | { ok: false; status: 400 | 404 | 409; message: string; errors?: { questionId?: string; message: string }[] };
+  | { ok: false; status: 400 | 404 | 409 | 413; message: string; errors?: { questionId?: string; message: string }[] };
 
 const ATTEMPT = 'select plan, status from quiz_attempts where id = ? and user_id = ? and quiz_id = ?';
 // The claim: only an open attempt can be submitted, so of two submissions the first one wins.
@@ -114,6 +116,9 @@ export async function submitAttempt(
   passMark: number | null,
   now = new Date(),
 ): Promise<SubmitResult> {
+  // The Astro page's readForm() refuses such a form already; the write fast path parses its own body,
+  // so the same limit here keeps both paths refusing it (the fast path then hands it to the page).
+  if (entries.length > MAX_FORM_FIELDS) return { ok: false, status: 413, message: tooManyFieldsMessage };
   const [attempt] = await store.all(ATTEMPT, [attemptId, userId, quiz.id]);
   if (!attempt) return { ok: false, status: 404, message: 'This attempt does not exist. Reload the quiz to start again.' };
   if (attempt.status === 'submitted') return { ok: true, attemptId, duplicate: true };
