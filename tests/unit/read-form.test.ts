@@ -37,6 +37,15 @@ describe('readForm', () => {
     expect((answer as Response).status).toBe(413);
   });
 
+  it('reads files and a quoted multipart boundary as before', async () => {
+    const body =
+      '--b b\r\nContent-Disposition: form-data; name="file"; filename="people.csv"\r\nContent-Type: text/csv\r\n\r\nemail\r\n--b b--\r\n';
+    const form = await readForm(post(body, 'multipart/form-data; boundary="b b"'));
+    const file = (form as FormData).get('file');
+    expect(file).toBeInstanceOf(File);
+    expect(await (file as File).text()).toBe('email');
+  });
+
   it('returns null for a body that is not a form', async () => {
     expect(await readForm(post('{"a":1}', 'application/json'))).toBeNull();
     expect(await readForm(post('--x\r\nbroken', 'multipart/form-data; boundary=x'))).toBeNull();
