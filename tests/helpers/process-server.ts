@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = join(ROOT, 'dist/server/entry.mjs');
-/** The production server: Astro's handler behind the lesson fast path. */
+/** The production server: the built app in a plain Node HTTP server. */
 const SERVE = join(ROOT, 'scripts/serve.ts');
 
 export interface ServerProcess {

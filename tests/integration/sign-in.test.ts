@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
-import { signIn, SIGN_IN_FAILED } from '../../src/lib/server/auth/sign-in.ts';
+import { checkCurrentPassword, signIn, SIGN_IN_FAILED } from '../../src/lib/server/auth/sign-in.ts';
 import { createUser, setActive } from '../../src/lib/server/people/users.ts';
 import { invitePerson } from '../../src/lib/server/people/invites.ts';
 
@@ -92,5 +92,21 @@ describe('throttling', () => {
     expect(worstWait).toBe(60);
     const realPerson = await signIn(t.db, { email: 'ana@example.com', password, address: '10.4.4.4' }, new Date(clock + 60_000));
     expect(realPerson.ok).toBe(true);
+  });
+});
+
+describe('the current password on /account', () => {
+  it('is throttled like sign-in, on the same counters, and a right one gives the attempt back', async () => {
+    const now = new Date('2026-03-05T10:00:00Z');
+    const bo = await createUser(t.db, { email: 'bo@example.com', displayName: 'Bo', role: 'learner', password });
+    const check = (guess: string) => checkCurrentPassword(t.db, { userId: bo.id, password: guess, address: '10.3.3.3' }, now);
+    expect(await check(password)).toEqual({ ok: true });
+    const wrong = [];
+    for (let i = 0; i < 6; i++) wrong.push(await check('wrong'));
+    expect(wrong.map((r) => (r.ok ? 200 : r.status))).toEqual([400, 400, 400, 400, 400, 429]);
+    expect(wrong[0]).toMatchObject({ message: 'Your current password is not right. Type it again.' });
+    // Blocked now even with the right password, here and on the sign-in page from the same address.
+    expect(await check(password)).toMatchObject({ ok: false, status: 429, retryAfterSeconds: 15 });
+    expect(await signIn(t.db, { email: 'bo@example.com', password, address: '10.3.3.3' }, now)).toMatchObject({ status: 429 });
   });
 });

@@ -95,6 +95,13 @@ describe('parseResponses', () => {
     ]);
   });
 
+  it('names only the first of many stray questions, so a crafted post cannot fill the page with messages', () => {
+    const strays = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`q:stray-${i}`, ['a']]));
+    expect(errorsFor(strays)).toEqual([
+      { message: 'The form answers a question ("stray-0") that is not in this attempt. Reload the page and try again.' },
+    ]);
+  });
+
   it('refuses repeated, missing or impossible ordering positions', () => {
     expect(errorsFor({ 'q:steps:fix': ['1'] })).toEqual([
       { questionId: 'steps', message: 'Two items are at position 1; give each item its own position from 1 to 4.' },

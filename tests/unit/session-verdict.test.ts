@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_WRITE_INTERVAL_MS, sessionVerdict, type SessionRow } from '../../src/lib/server/auth/session.ts';
 import { hashSecret } from '../../src/lib/server/auth/token.ts';
 
-// The one set of session rules, used by validateSession() and by the lesson fast path.
+// The one set of session rules, used by validateSession() on every request.
 const policy = { idleMs: 8 * 3600_000, maxAgeMs: 30 * 86400_000 };
 const created = new Date(Date.UTC(2026, 10, 1, 9));
 const row = (over: Partial<SessionRow> = {}): SessionRow => ({

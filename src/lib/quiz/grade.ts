@@ -37,16 +37,20 @@ const TAMPERED = "doesn't match this question. Reload the page and try again.";
 export function parseResponses(plan: AttemptPlan, entries: [string, string][]): ParsedResponses {
   const fields = new Map<string, [string, string][]>(plan.questions.map((q) => [q.id, []]));
   const errors: ResponseError[] = [];
+  // One message names the first stray question: a message per stray field would let a crafted post
+  // with thousands of them fill the page.
+  let stray: string | undefined;
   for (const [name, value] of entries) {
     if (!name.startsWith('q:') || value.trim() === '') continue;
     const [questionId = '', ...rest] = name.slice(2).split(':');
     const list = fields.get(questionId);
     if (list) list.push([rest.join(':'), value.trim()]);
-    else
-      errors.push({
-        message: `The form answers a question ("${questionId}") that is not in this attempt. Reload the page and try again.`,
-      });
+    else stray ??= questionId;
   }
+  if (stray !== undefined)
+    errors.push({
+      message: `The form answers a question ("${stray}") that is not in this attempt. Reload the page and try again.`,
+    });
   const responses: Responses = {};
   for (const planned of plan.questions) {
     const parsed = parseOne(planned, fields.get(planned.id) ?? []);

@@ -2,8 +2,8 @@
 import type { Db } from '../db/db.ts';
 import { verifyAgainstDummy, verifyPassword, MAX_PASSWORD_LENGTH } from './password.ts';
 import { createSession } from './session.ts';
-import { recordFailure, recordSuccess, retryAfterMs } from './throttle.ts';
-import { findUserByEmail, normalizeEmail } from '../people/users.ts';
+import { admitAttempt, recordSuccess } from './throttle.ts';
+import { findUserByEmail, findUserById, normalizeEmail } from '../people/users.ts';
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
@@ -21,23 +21,47 @@ export async function signIn(
   if (!email || !input.password) return { ok: false, status: 400, message: 'Enter your email and password.' };
   if (input.password.length > MAX_PASSWORD_LENGTH) return { ok: false, status: 401, message: SIGN_IN_FAILED };
 
-  const wait = await retryAfterMs(db, email, input.address, now);
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    const when = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-    return { ok: false, status: 429, message: `Too many attempts. Wait ${when} and try again.`, retryAfterSeconds: seconds };
-  }
+  // Counted before the password is checked, so parallel guesses cannot all be checked (throttle.ts).
+  const wait = await admitAttempt(db, email, input.address, now);
+  if (wait > 0) return tooManyAttempts(wait);
 
   const user = await findUserByEmail(db, email);
   const valid =
     user && user.active && user.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
-  if (!valid || !user) {
-    await recordFailure(db, email, input.address, now);
-    return { ok: false, status: 401, message: SIGN_IN_FAILED };
-  }
+  if (!valid || !user) return { ok: false, status: 401, message: SIGN_IN_FAILED };
   await recordSuccess(db, email, input.address);
   const session = await createSession(db, user.id, now);
   return { ok: true, token: session.token, userId: user.id };
+}
+
+/** The refusal of a throttled attempt, saying how long to wait (also used by /account). */
+export function tooManyAttempts(waitMs: number): { ok: false; status: 429; message: string; retryAfterSeconds: number } {
+  const seconds = Math.ceil(waitMs / 1000);
+  const when = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+  return { ok: false, status: 429, message: `Too many attempts. Wait ${when} and try again.`, retryAfterSeconds: seconds };
+}
+
+export type PasswordCheck = { ok: true } | { ok: false; status: 400 | 429; message: string; retryAfterSeconds?: number };
+
+/**
+ * The current password of a signed-in person, before they change it (/account). Each guess costs an
+ * argon2 hash and a right one is told apart from a wrong one, so it is throttled like sign-in, on the
+ * same counters: guesses here and on the sign-in page add up.
+ */
+export async function checkCurrentPassword(
+  db: Db,
+  input: { userId: string; password: string; address: string },
+  now = new Date(),
+): Promise<PasswordCheck> {
+  const wrong = { ok: false, status: 400, message: 'Your current password is not right. Type it again.' } as const;
+  const user = await findUserById(db, input.userId);
+  if (!user?.passwordHash) return wrong;
+  const wait = await admitAttempt(db, user.email, input.address, now);
+  if (wait > 0) return tooManyAttempts(wait);
+  const right = input.password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(user.passwordHash, input.password));
+  if (!right) return wrong;
+  await recordSuccess(db, user.email, input.address);
+  return { ok: true };
 }

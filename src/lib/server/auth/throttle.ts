@@ -1,19 +1,22 @@
 /**
- * Sign-in throttling. Three counters slow an attacker down without letting anyone lock a real
- * person out for long:
+ * Password throttling, for sign-in and for the current password on /account. Three counters slow an
+ * attacker down without letting anyone lock a real person out for long:
  *
  * - `pair:<email>|<address>`: one client guessing one account. Exponential back-off after 5
- *   failures, capped at 15 minutes.
- * - `address:<ip>`: one client spraying many accounts. Back-off after 30 failures, capped at 15 minutes.
- * - `account:<email>`: many clients guessing one account. Back-off after 10 failures but capped at
+ *   attempts, capped at 15 minutes.
+ * - `address:<ip>`: one client spraying many accounts. Back-off after 30 attempts, capped at 15 minutes.
+ * - `account:<email>`: many clients guessing one account. Back-off after 10 attempts but capped at
  *   one minute, so an attacker elsewhere can delay the real person by a minute at most.
  *
- * Counters forget failures older than a day and the pair/account counters reset on success. They
- * live in the database so that every app server sees the same numbers.
+ * An attempt is counted before its password is checked, in the same statement that decides whether
+ * it may be checked at all (admitAttempt), so parallel guesses, on one app server or several sharing
+ * the database, cannot all pass the check before any of them is counted (issue #14, item 4). A right
+ * password then gives the attempt back: the pair and account counters reset and the address counter
+ * drops by one (recordSuccess). Counters forget attempts older than a day. Attempts refused while a
+ * counter blocks are not counted, so waiting out a block is always enough.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
 import type { Db } from '../db/db.ts';
-import { throttles } from '../db/schema.ts';
 
 interface Rule {
   freeFailures: number;
@@ -30,8 +33,9 @@ export const RULES = {
 const FORGET_AFTER_MS = 24 * 60 * MINUTE;
 
 type Kind = keyof typeof RULES;
+const KINDS = Object.keys(RULES) as Kind[];
 
-/** Milliseconds of block after `failures` consecutive failures. */
+/** Milliseconds of block after `failures` counted attempts. */
 export function blockFor(rule: Rule, failures: number): number {
   if (failures < rule.freeFailures) return 0;
   return Math.min(rule.maxMs, rule.baseMs * 2 ** (failures - rule.freeFailures));
@@ -42,41 +46,57 @@ function keys(email: string, address: string): Record<Kind, string> {
   return { pair: `pair:${e}|${address}`, address: `address:${address}`, account: `account:${e}` };
 }
 
-/** Milliseconds until this email may be tried again from this address; 0 when it may now. */
-export async function retryAfterMs(db: Db, email: string, address: string, now = new Date()): Promise<number> {
-  const rows = await db
-    .select({ blockedUntil: throttles.blockedUntil })
-    .from(throttles)
-    .where(inArray(throttles.key, Object.values(keys(email, address))));
-  return Math.max(0, ...rows.map((r) => r.blockedUntil.getTime() - now.getTime()));
+// The count this attempt makes (a day-old count starts again), and blockFor() of it in SQL. The rule
+// numbers are our constants, written into the statement; the shift is capped so it cannot overflow.
+const COUNT = 'case when last_failure_at < :forget then 1 else failures + 1 end';
+const blockSql = ({ freeFailures: free, baseMs, maxMs }: Rule) =>
+  `case when ${COUNT} < ${free} then 0 else :now + min(${maxMs}, ${baseMs} << min(${COUNT} - ${free}, 30)) end`;
+const BLOCK_BY_KIND = KINDS.map((kind) => `when :${kind} then ${blockSql(RULES[kind])}`).join(' ');
+const IN_KEYS = `key in (${KINDS.map((kind) => `:${kind}`).join(', ')})`;
+
+/**
+ * One UPDATE counts the attempt on all three counters, or on none when any of them blocks now. SQLite
+ * evaluates the uncorrelated NOT EXISTS once, before the first row changes, so a block this very
+ * statement sets cannot stop it halfway (tests/unit/throttle.test.ts checks exactly that case).
+ */
+const COUNT_ATTEMPT = `update throttles set failures = ${COUNT}, last_failure_at = :now,
+  blocked_until = case key ${BLOCK_BY_KIND} end
+  where ${IN_KEYS} and not exists (select 1 from throttles where ${IN_KEYS} and blocked_until > :now)
+  returning key`;
+
+/**
+ * Counts an attempt to check `email`'s password from `address`, unless a counter blocks it. Returns 0
+ * when the password may be checked (the attempt is counted), else the milliseconds to wait. The
+ * check and the count are one write transaction, which SQLite runs one at a time across processes.
+ */
+export async function admitAttempt(db: Db, email: string, address: string, now = new Date()): Promise<number> {
+  const k = keys(email, address);
+  const args = { ...k, now: now.getTime(), forget: now.getTime() - FORGET_AFTER_MS };
+  const statements: InStatement[] = [
+    {
+      sql: `insert into throttles (key, failures, last_failure_at, blocked_until) values ${KINDS.map((kind) => `(:${kind}, 0, :now, 0)`).join(', ')} on conflict (key) do nothing`,
+      args: { ...k, now: args.now },
+    },
+    { sql: COUNT_ATTEMPT, args },
+    { sql: `select max(blocked_until) as until from throttles where ${IN_KEYS}`, args: k },
+  ];
+  const [, counted, blocked] = await db.$client.batch(statements, 'write');
+  if (counted!.rows.length === KINDS.length) return 0;
+  return Math.max(1, Number(blocked!.rows[0]?.until ?? 0) - now.getTime());
 }
 
-export async function recordFailure(db: Db, email: string, address: string, now = new Date()): Promise<void> {
-  const forgetBefore = now.getTime() - FORGET_AFTER_MS;
-  for (const [kind, key] of Object.entries(keys(email, address)) as [Kind, string][]) {
-    // One statement increments atomically even with several app servers.
-    const [row] = await db
-      .insert(throttles)
-      .values({ key, failures: 1, lastFailureAt: now, blockedUntil: new Date(0) })
-      .onConflictDoUpdate({
-        target: throttles.key,
-        set: {
-          failures: sql`case when ${throttles.lastFailureAt} < ${forgetBefore} then 1 else ${throttles.failures} + 1 end`,
-          lastFailureAt: now,
-        },
-      })
-      .returning({ failures: throttles.failures });
-    const block = blockFor(RULES[kind], row?.failures ?? 1);
-    if (block > 0) {
-      await db
-        .update(throttles)
-        .set({ blockedUntil: new Date(now.getTime() + block) })
-        .where(eq(throttles.key, key));
-    }
-  }
-}
-
+/** The password was right: forget this pair's and account's attempts, and give the address its one back. */
 export async function recordSuccess(db: Db, email: string, address: string): Promise<void> {
   const k = keys(email, address);
-  await db.delete(throttles).where(inArray(throttles.key, [k.pair, k.account]));
+  await db.$client.batch(
+    [
+      { sql: 'delete from throttles where key in (?, ?)', args: [k.pair, k.account] },
+      {
+        sql: `update throttles set failures = max(failures - 1, 0),
+          blocked_until = case when failures - 1 < ? then 0 else blocked_until end where key = ?`,
+        args: [RULES.address.freeFailures, k.address],
+      },
+    ],
+    'write',
+  );
 }

@@ -19,7 +19,13 @@ const LARGER: Record<string, number> = {
 /** The most any route accepts: the adapter's backstop. */
 export const MAX_BODY_LIMIT = Math.max(FORM_BODY_LIMIT, ...Object.values(LARGER));
 
-/** Fields in one form. A real quiz sends well under 200; every parser of form entries must stay linear. */
+/**
+ * The most fields one form post may have. Our largest real form is the assignments page with a
+ * checkbox per person; a thousand covers a large organisation's worth of ticked people. Above it, a
+ * post is refused with 413 before any page loops over its fields, because every loop over a form
+ * (reading answers, showing them again) costs time in proportion to its length, and one request with
+ * tens of thousands of repeated fields must not be able to hold the server (issue #14, item 1).
+ */
 export const MAX_FORM_FIELDS = 1000;
 
 /** The body limit of a route (Astro's `routePattern`). */

@@ -1,5 +1,6 @@
 /** Small helpers for reading requests safely in pages and endpoints. */
 import { config } from '../config.ts';
+import { MAX_FORM_FIELDS } from './limits.ts';
 
 /** The client's address for throttling; X-Forwarded-For is trusted only when TRUST_PROXY is set. */
 export function clientAddress(request: Request, direct: () => string): string {
@@ -14,15 +15,56 @@ export function clientAddress(request: Request, direct: () => string): string {
   }
 }
 
-/** Reads a form body; returns null (instead of throwing) for a body that is not a form. */
-export async function readForm(request: Request): Promise<FormData | null> {
+/**
+ * Reads a form body. Returns null (instead of throwing) for a body that is not a form, and a ready
+ * 413 answer for a form with more than MAX_FORM_FIELDS fields: the page returns it as it is
+ * (`if (form instanceof Response) return form;`), so no page ever loops over such a form.
+ */
+export async function readForm(request: Request): Promise<FormData | Response | null> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data')) return null;
+  const boundary = formBoundary(type);
+  if (boundary === null) return null;
   try {
-    return await request.formData();
+    const bytes = Buffer.from(await request.arrayBuffer());
+    // Counted on the raw bytes before anything is parsed: refusing a flood then costs one scan,
+    // not the building of tens of thousands of entries.
+    if (countParts(bytes, boundary) > MAX_FORM_FIELDS) return tooManyFields();
+    return await new Response(bytes, { headers: { 'content-type': type } }).formData();
   } catch {
     return null;
   }
+}
+
+/** '' for a url-encoded form, the delimiter of a multipart one, null for any other body. */
+function formBoundary(type: string): string | null {
+  if (type.includes('application/x-www-form-urlencoded')) return '';
+  if (!type.includes('multipart/form-data')) return null;
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  return boundary ? `--${boundary[1] ?? boundary[2]}` : null;
+}
+
+/**
+ * At least as many as the fields the body holds: separators plus one for a url-encoded body (empty
+ * parts count too), delimiters less the closing one for a multipart body.
+ */
+function countParts(bytes: Buffer, boundary: string): number {
+  const needle = boundary === '' ? '&' : boundary;
+  let count = boundary === '' ? 1 : 0;
+  for (
+    let at = bytes.indexOf(needle);
+    at !== -1 && count <= MAX_FORM_FIELDS + 1;
+    at = bytes.indexOf(needle, at + needle.length)
+  ) {
+    count++;
+  }
+  return boundary === '' ? count : count - 1;
+}
+
+/** What a user is told when a form has more fields than any of our forms has (413). */
+export const tooManyFieldsMessage = `That form has more than ${MAX_FORM_FIELDS} fields, more than any page here sends. Reload the page and send it again.`;
+
+export function tooManyFields(): Response {
+  return new Response(tooManyFieldsMessage, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
 /** A form field as a trimmed string ('' when absent or a file). */
@@ -43,11 +85,30 @@ export function rawField(form: FormData, name: string): string {
  */
 export const MAX_NEXT_LENGTH = 1000;
 
-/** Only same-site relative paths may be used as a post-sign-in destination (no open redirects). */
-export function safeNext(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.length > MAX_NEXT_LENGTH) return '/';
-  return value;
+/**
+ * Where a same-origin path is resolved to check it. Only the path is ever returned, so the verdict
+ * must not depend on the origin; a reserved name (RFC 2606) is one no crafted absolute URL can match,
+ * and unlike the request's own Host it is not the client's to choose.
+ */
+const CHECK_ORIGIN = 'http://rapport.invalid';
+
+/**
+ * A way back (after sign-in `next`, the journal's `returnTo`, a quiz's `from`) if it is a path on
+ * this site, else `fallback`. The value is read with the same URL parser a browser uses on a
+ * Location header, and taken only when the parser reads it back exactly as written: that refuses
+ * other origins, `//host` and `/\host`, and anything the parser would silently change (a tab or
+ * newline it drops, a backslash it turns into a slash, a dot segment that uncovers `//host`, characters
+ * a header cannot carry). Never throws, so a crafted value can never become a server error.
+ */
+export function safeNext(value: string | null | undefined, fallback = '/'): string {
+  if (!value || !value.startsWith('/') || value.length > MAX_NEXT_LENGTH) return fallback;
+  try {
+    const url = new URL(value, CHECK_ORIGIN);
+    if (url.origin !== CHECK_ORIGIN || `${url.pathname}${url.search}${url.hash}` !== value) return fallback;
+    return value;
+  } catch {
+    return fallback;
+  }
 }
 
 /** The answer to a method a route does not take: 405, saying which ones it does. */

@@ -1,6 +1,6 @@
 /**
  * A learner's own values on a lesson page (see src/lib/lesson-shell.ts), read in three indexed
- * lookups with plain SQL so that the Astro page and the fast path run the very same queries.
+ * lookups with plain SQL on the reader (native prepared statements on a file, else the client).
  */
 import type { LessonFill } from '../../lesson-shell.ts';
 import type { Reader } from '../db/fast-read.ts';

@@ -8,6 +8,8 @@ import type { Db } from '../db/db.ts';
 import type { Store } from '../db/store.ts';
 import { quizAttempts, quizResponses } from '../db/schema.ts';
 import { randomId } from '../auth/token.ts';
+import { MAX_FORM_FIELDS } from '../http/limits.ts';
+import { tooManyFieldsMessage } from '../http/request.ts';
 import {
   gradeAttempt,
   isPlanCurrent,
@@ -79,7 +81,7 @@ export async function openAttempt(db: Db, userId: string, quiz: QuizWithId, now 
 export type SubmitResult =
   /** Stored now, or (`duplicate`) submitted before: by an earlier request, or a concurrent one that won. */
   | { ok: true; attemptId: string; duplicate: boolean }
-  | { ok: false; status: 400 | 404 | 409; message: string; errors?: { questionId?: string; message: string }[] };
+  | { ok: false; status: 400 | 404 | 409 | 413; message: string; errors?: { questionId?: string; message: string }[] };
 
 const ATTEMPT = 'select plan, status from quiz_attempts where id = ? and user_id = ? and quiz_id = ?';
 // The claim: only an open attempt can be submitted, so of two submissions the first one wins.
@@ -101,8 +103,8 @@ function answersInsert(count: number): string {
 const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
 
 /**
- * Grades and stores a submission: one read and one write transaction, in plain SQL on a store so that
- * the Astro page and the write fast path run the very same statements. `passMark` is null for
+ * Grades and stores a submission: one read and one write transaction, in plain SQL on a store (the
+ * native one with group commit, or the client's: src/lib/server/db/store.ts). `passMark` is null for
  * knowledge checks. The result itself is read back with storedResult().
  */
 export async function submitAttempt(
@@ -114,6 +116,8 @@ export async function submitAttempt(
   passMark: number | null,
   now = new Date(),
 ): Promise<SubmitResult> {
+  // The page's readForm() refuses such a form already; the same limit here keeps any other caller to it.
+  if (entries.length > MAX_FORM_FIELDS) return { ok: false, status: 413, message: tooManyFieldsMessage };
   const [attempt] = await store.all(ATTEMPT, [attemptId, userId, quiz.id]);
   if (!attempt) return { ok: false, status: 404, message: 'This attempt does not exist. Reload the quiz to start again.' };
   if (attempt.status === 'submitted') return { ok: true, attemptId, duplicate: true };

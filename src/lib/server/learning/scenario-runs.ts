@@ -101,8 +101,8 @@ const MOVE_RUN =
   'where id = ? and exists (select 1 from scenario_steps where run_id = ? and step_index = ? and node_id = ? and choice_id = ?)';
 
 /**
- * Records one decision: two reads and one write transaction, in plain SQL on a store so that the
- * Astro page and the write fast path run the very same statements. Safe to call again with the same
+ * Records one decision: two reads and one write transaction, in plain SQL on a store (the native one
+ * with group commit, or the client's: src/lib/server/db/store.ts). Safe to call again with the same
  * step: it is stored once.
  */
 export async function choose(

@@ -79,7 +79,8 @@ export async function assignModule(
   }
   // Whole-team rows remember the team they came through; people picked one by one do not.
   const targets = new Map<string, string | null>();
-  for (const p of scope.people) if (p.teamId && input.teamIds.includes(p.teamId)) targets.set(p.id, p.teamId);
+  const chosenTeams = new Set(input.teamIds);
+  for (const p of scope.people) if (p.teamId && chosenTeams.has(p.teamId)) targets.set(p.id, p.teamId);
   for (const id of input.userIds) if (!targets.has(id)) targets.set(id, null);
   if (targets.size === 0)
     return { ok: false, status: 400, message: 'Nobody active is in that team yet, so nothing was assigned.' };
