@@ -13,7 +13,7 @@ import { config } from './lib/server/config.ts';
 import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/auth/cookies.ts';
 import { SESSION_COOKIE, validateSession } from './lib/server/auth/session.ts';
 import { securityHeaders } from './lib/server/http/headers.ts';
-import { bodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
+import { noteBodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
 import { isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
 import { methodNotAllowed } from './lib/server/http/request.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
@@ -44,7 +44,7 @@ const edge = defineMiddleware(async (context, next) => {
   let response: Response;
   if (SAFE_METHODS.has(request.method)) {
     response = await next();
-  } else if (Number(request.headers.get('content-length') ?? 0) > bodyLimit(context.routePattern)) {
+  } else if (Number(request.headers.get('content-length') ?? 0) > noteBodyLimit(request, context.routePattern)) {
     // Refused before a byte of the body is read; closing the connection spares reading the rest.
     response = refusal(TOO_LARGE, 413, { connection: 'close' });
   } else if (!isSameOrigin(request, settings) || !sameSiteFetch(request)) {

@@ -33,4 +33,18 @@ export function bodyLimit(routePattern: string | undefined): number {
   return (routePattern && LARGER[routePattern]) || FORM_BODY_LIMIT;
 }
 
+const routed = new WeakMap<Request, number>();
+
+/** Records the limit of the route a request was routed to (the middleware does), and returns it. */
+export function noteBodyLimit(request: Request, routePattern: string | undefined): number {
+  const limit = bodyLimit(routePattern);
+  routed.set(request, limit);
+  return limit;
+}
+
+/** The limit the form reader holds a body to: its route's, or the form limit. */
+export function bodyLimitOf(request: Request): number {
+  return routed.get(request) ?? FORM_BODY_LIMIT;
+}
+
 export const TOO_LARGE = 'That request is too large. Reload the page and send the form again; for an import, split the file.';

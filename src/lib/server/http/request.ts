@@ -1,6 +1,6 @@
 /** Small helpers for reading requests safely in pages and endpoints. */
 import { config } from '../config.ts';
-import { MAX_FORM_FIELDS } from './limits.ts';
+import { bodyLimitOf, MAX_FORM_FIELDS, TOO_LARGE } from './limits.ts';
 
 /** The client's address for throttling; X-Forwarded-For is trusted only when TRUST_PROXY is set. */
 export function clientAddress(request: Request, direct: () => string): string {
@@ -17,22 +17,49 @@ export function clientAddress(request: Request, direct: () => string): string {
 
 /**
  * Reads a form body. Returns null (instead of throwing) for a body that is not a form, and a ready
- * 413 answer for a form with more than MAX_FORM_FIELDS fields: the page returns it as it is
- * (`if (form instanceof Response) return form;`), so no page ever loops over such a form.
+ * 413 answer for a form with more than MAX_FORM_FIELDS fields or more bytes than its route takes
+ * (src/lib/server/http/limits.ts): the page returns it as it is (`if (form instanceof Response)
+ * return form;`), so no page ever loops over such a form.
  */
 export async function readForm(request: Request): Promise<FormData | Response | null> {
   const type = request.headers.get('content-type') ?? '';
   const boundary = formBoundary(type);
   if (boundary === null) return null;
   try {
-    const bytes = Buffer.from(await request.arrayBuffer());
+    const bytes = await readBytes(request, bodyLimitOf(request));
+    if (bytes === null) return tooLarge();
     // Counted on the raw bytes before anything is parsed: refusing a flood then costs one scan,
     // not the building of tens of thousands of entries.
     if (countParts(bytes, boundary) > MAX_FORM_FIELDS) return tooManyFields();
-    return await new Response(bytes, { headers: { 'content-type': type } }).formData();
+    return await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
   } catch {
     return null;
   }
+}
+
+/**
+ * The body, counted while it arrives, or null past `limit`. An announced length over the limit never
+ * gets here (the middleware answers 413 first); this holds a body sent without one to the same limit.
+ */
+async function readBytes(request: Request, limit: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+}
+
+function tooLarge(): Response {
+  return new Response(TOO_LARGE, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } });
 }
 
 /** '' for a url-encoded form, the delimiter of a multipart one, null for any other body. */
