@@ -137,7 +137,7 @@ describe('content check', () => {
     ]);
   });
 
-  it('runs as a command that prints problems and exits 1', () => {
+  it('runs as a command that prints errors and exits 1', () => {
     const root = mkdtempSync(join(tmpdir(), 'rapport-content-cli-'));
     dirs.push(root);
     cpSync(BASE, root, { recursive: true });
@@ -148,7 +148,7 @@ describe('content check', () => {
     const run = spawnSync(process.execPath, ['scripts/content-check.ts', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('order 2 is also used by');
-    expect(run.stderr).toContain('1 problem in 1 modules, 2 lessons, 1 quizzes, 1 scenarios.');
+    expect(run.stderr).toContain('1 error and 0 warnings in 1 modules, 2 lessons, 1 quizzes, 1 scenarios.');
     const ok = spawnSync(process.execPath, ['scripts/content-check.ts', BASE], { encoding: 'utf8' });
     expect([ok.status, ok.stdout.trim()]).toEqual([0, 'Content OK: 1 modules, 2 lessons, 1 quizzes, 1 scenarios.']);
   }, 30_000);

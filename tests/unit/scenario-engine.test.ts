@@ -125,14 +125,15 @@ describe('bestPossible', () => {
       total: 8,
     });
   });
-  it('maximises each skill on its own path, and breaks a tie by authored order', () => {
+  it('scores each skill on the best whole path, not on its own best path, and breaks a tie by authored order', () => {
     const copy = structuredClone(s);
     const [, middle, last] = copy.nodes;
     if (!middle?.choices[1] || !last?.choices[0]) throw new Error('fixture changed');
     middle.choices[1].scores = { ownership: 3 }; // guess: the best ownership path ends early
     last.choices[0].scores = { ownership: 1 }; // deliver: now ask-needs + deliver ties with guess at 3
     const best = bestPossible(copy);
-    expect(best.perSkill).toEqual({ empathy: 3, ownership: 5 });
+    // Maximised separately, ownership could reach 5 (own-it, guess); the best whole path earns 3.
+    expect(best.perSkill).toEqual({ empathy: 3, ownership: 3 });
     expect(best).toMatchObject({ total: 6, endingId: 'strong-end' });
     expect(best.path.map((step) => step.choiceId)).toEqual(['own-it', 'ask-needs', 'deliver']);
   });
@@ -180,9 +181,13 @@ describe('debrief', () => {
           text: "That's on me. What do you need first?",
           feedback: "Owning the delay and asking what matters most keeps Sam's deadline in view.",
         },
+        onBestPath: false,
+        divergedHere: true,
       },
       expect.objectContaining({
         choiceId: 'guess',
+        onBestPath: false,
+        divergedHere: false,
         stronger: expect.objectContaining({ choiceId: 'ask-needs', text: 'Totals by region, compared with last month?' }),
       }),
     ]);

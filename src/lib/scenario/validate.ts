@@ -4,13 +4,17 @@
  */
 import type { z } from 'zod';
 import type { Problem } from '../content/problem.ts';
-import { choiceSchema, endingSchema, nodeSchema, scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
+import { choiceSchema, endingSchema, nodeSchema, requiresSchema, scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
 import { SKILLS } from '../../schemas/skills.ts';
-import { bestPossible } from './engine.ts';
+import { bestPossible } from './best.ts';
 import { findCycles, formatCycle, reachableIds } from './graph.ts';
+import { editDistance, suggest } from './suggest.ts';
+import { endingChains } from './validate-endings.ts';
+
+export { editDistance };
 
 /** A problem before we know which file it is in. */
-type Found = Omit<Problem, 'file'>;
+export type Found = Omit<Problem, 'file'>;
 
 export function validateScenario(data: unknown, file: string, knownModules?: ReadonlySet<string>): Problem[] {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
@@ -37,6 +41,7 @@ const FIELDS: Record<string, readonly string[]> = {
   nodes: Object.keys(nodeSchema.shape),
   choices: Object.keys(choiceSchema.shape),
   endings: Object.keys(endingSchema.shape),
+  requires: Object.keys(requiresSchema.shape),
   scores: SKILLS,
 };
 
@@ -122,29 +127,6 @@ function sizeProblem(
   // Scores are the only numbers in a scenario.
   const bound = small ? `the lowest allowed is ${limit}` : `the highest allowed is ${limit}`;
   return problem(`${field} is ${show(input)}; ${bound}.`, 'Use a whole number from -2 to 3.');
-}
-
-// ---- suggestions --------------------------------------------------------------------------------------------
-
-/** Levenshtein distance: how many single-letter edits turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, substitute));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** "Did you mean ...?" when a candidate is close enough to be a plausible typo, else `otherwise`. */
-function suggest(bad: string, candidates: readonly string[], otherwise: string): string {
-  const ranked = candidates.map((c) => ({ c, d: editDistance(bad, c) })).sort((x, y) => x.d - y.d);
-  const best = ranked[0];
-  return best && best.d <= Math.max(2, Math.floor(bad.length / 2)) ? `Did you mean "${best.c}"?` : otherwise;
 }
 
 // ---- graph rules --------------------------------------------------------------------------------------------
@@ -278,6 +260,14 @@ function moduleKnown(s: Scenario, known: ReadonlySet<string> | undefined): Found
 }
 
 function graphProblems(s: Scenario, knownModules: ReadonlySet<string> | undefined): Found[] {
-  const found = [...uniqueIds(s), ...startAndNext(s), ...reachability(s), ...loops(s), ...choicesAndScores(s), ...endings(s)];
+  const found = [
+    ...uniqueIds(s),
+    ...startAndNext(s),
+    ...reachability(s),
+    ...loops(s),
+    ...choicesAndScores(s),
+    ...endings(s),
+    ...endingChains(s),
+  ];
   return [...found, ...(found.length ? [] : strongestPath(s)), ...moduleKnown(s, knownModules)];
 }
