@@ -186,6 +186,13 @@ function reachability(s: Scenario): Found[] {
   const broken = !s.nodes.some((n) => n.id === s.start) || s.nodes.some((n) => n.choices.some((c) => !ids.has(c.next)));
   if (broken) return [];
   const reachable = reachableIds(s);
+  // An ending that only `otherwise` names is reached by runs that fall short of the ending naming it.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const e of s.endings) {
+      if (reachable.has(e.id) && e.otherwise && !reachable.has(e.otherwise)) grew = Boolean(reachable.add(e.otherwise));
+    }
+  }
   return kindsAndIds(s)
     .filter(([, id]) => !reachable.has(id))
     .map(([kind, id]) => ({
