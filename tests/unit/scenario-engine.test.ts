@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { applyChoice, bestPossible, debrief, startState, totals } from '../../src/lib/scenario/index.ts';
+import { applyChoice, bestPossible, choiceOrder, debrief, startState, totals } from '../../src/lib/scenario/index.ts';
 import type { RunState } from '../../src/lib/scenario/index.ts';
 import { scenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
 
@@ -202,5 +202,103 @@ describe('debrief', () => {
       ]),
     );
     expect(report?.path[1]?.stronger?.choiceId).toBe('ask-needs');
+  });
+});
+
+describe('endings that require something of the whole path', () => {
+  // scenario-clean.yaml: strong-end requires 80 % of the best total (8) and no choice below -1, otherwise `fixed`.
+  const gated = scenarioSchema.parse(parse(readFileSync('tests/fixtures/lint/scenario-clean.yaml', 'utf8')));
+  const endOf = (moves: [string, string][]) => play(gated, moves).endingId;
+  it('lets a path strong throughout reach the strong ending', () => {
+    expect(
+      endOf([
+        ['opening', 'own-it'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('strong-end');
+    expect(
+      endOf([
+        ['opening', 'own-it'],
+        ['middle', 'guess'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('strong-end'); // 7 of 8
+  });
+  it('sends a path that falls short, or has a -2 choice, to `otherwise`, whatever its last choice', () => {
+    expect(
+      endOf([
+        ['opening', 'excuse'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('fixed'); // 4 of 8
+    expect(
+      endOf([
+        ['opening', 'blame'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('fixed'); // a -2
+  });
+  it('answers a repeated final step with the same ending', () => {
+    const state = play(gated, [
+      ['opening', 'excuse'],
+      ['middle', 'ask-needs'],
+      ['last', 'deliver'],
+    ]);
+    expect(applyChoice(gated, state, { nodeId: 'last', choiceId: 'deliver' })).toMatchObject({
+      ok: true,
+      duplicate: true,
+      step: { endingId: 'fixed' },
+    });
+  });
+  it('debriefs the ideal path with full marks in every skill, and marks where another path left it', () => {
+    const ideal = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'own-it'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(ideal?.skills.map((k) => k.score === k.best)).toEqual([true, true]);
+    expect(ideal?.path.map((step) => step.onBestPath)).toEqual([true, true, true]);
+    const other = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'own-it'],
+        ['middle', 'guess'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(other?.path.map((step) => [step.onBestPath, step.divergedHere])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+    expect(other?.bestPath.map((step) => step.text)).toEqual([
+      "That's on me. What do you need first?",
+      'Totals by region, against last month?',
+      "You'll have them by half past twelve, and I'll call if anything looks odd.",
+    ]);
+  });
+});
+
+describe('choiceOrder', () => {
+  const node = s.nodes[0]!;
+  it('is the same for the same run, every time', () => {
+    expect(choiceOrder(node, 'run-a').map((c) => c.id)).toEqual(choiceOrder(node, 'run-a').map((c) => c.id));
+  });
+  it('shows every choice once', () => {
+    expect(
+      choiceOrder(node, 'run-b')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(node.choices.map((c) => c.id).sort());
+  });
+  it('differs between runs, so the authored order is not what learners see', () => {
+    const firsts = new Set(Array.from({ length: 40 }, (_, i) => choiceOrder(node, `run-${i}`)[0]!.id));
+    expect(firsts).toEqual(new Set(node.choices.map((c) => c.id)));
   });
 });

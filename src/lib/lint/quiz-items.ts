@@ -51,11 +51,14 @@ const ABSOLUTE = words(ABSOLUTE_WORDS);
 const HEDGE = words(HEDGES);
 const ABOVE = /\b(all|none|both|neither) of the (above|options)\b/i;
 
+/** Whether an option makes an absolute claim ("all of the above" has its own rule). */
+const absolute = (o: Option): boolean => ABSOLUTE.test(o.text.replace(ABOVE, ''));
+
 function absoluteWords(q: ChoiceQuestion): Finding[] {
   const [keys, distractors] = split(q);
-  const marked = distractors.filter((o) => ABSOLUTE.test(o.text));
-  if (marked.length === 0 || keys.some((o) => ABSOLUTE.test(o.text))) return [];
-  const word = ABSOLUTE.exec(marked[0]!.text)?.[1]?.toLowerCase();
+  const marked = distractors.filter(absolute);
+  if (marked.length === 0 || keys.some(absolute)) return [];
+  const word = ABSOLUTE.exec(marked[0]!.text.replace(ABOVE, ''))?.[1]?.toLowerCase();
   const ids = marked.map((o) => `"${o.id}"`).join(', ');
   return [
     {
