@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content/check.ts';
 import { loadContent } from '../src/lib/content/load-fs.ts';
 import { formatProblem, isError } from '../src/lib/content/problem.ts';
+import { retakeOverlaps } from '../src/lib/lint/index.ts';
 
 const root = resolve(process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url)));
 const source = loadContent(root);
@@ -17,6 +18,9 @@ const counts = `${source.modules.length} modules, ${source.lessons.length} lesso
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 for (const p of errors) console.error(`error: ${formatProblem(p)}`);
 for (const p of warnings) console.error(`warning: ${formatProblem(p)}`);
+const overlaps = retakeOverlaps(source);
+if (overlaps.length)
+  console.log(`Module quizzes, expected overlap of two attempts:\n${overlaps.map((o) => `  ${o}`).join('\n')}`);
 if (problems.length === 0) {
   console.log(`Content OK: ${counts}.`);
 } else {

@@ -11,7 +11,7 @@ import { scenarioSchema } from '../../schemas/scenario.ts';
 import { validateQuiz } from '../quiz/validate.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { questionFindings } from './quiz-items.ts';
-import { lengthShare, poolProblems, trueFalseBalance, type QuizFile } from './quiz-sets.ts';
+import { lengthShare, overlapLine, poolProblems, trueFalseBalance, type QuizFile } from './quiz-sets.ts';
 import { choiceProblems, decisionShare, type ScenarioFile } from './scenario-choices.ts';
 import { structureProblems } from './scenario-structure.ts';
 
@@ -68,4 +68,12 @@ export function lintScenarios(src: ContentSource): Problem[] {
 
 export function lintCourse(src: ContentSource): Problem[] {
   return [...lintQuizzes(src), ...lintScenarios(src)];
+}
+
+/** For each module quiz, the expected overlap of two attempts' questions (printed by `npm run content:check`). */
+export function retakeOverlaps(src: ContentSource): string[] {
+  const moduleQuizzes = moduleQuizIds(src);
+  return lintableQuizzes(src)
+    .filter((q) => moduleQuizzes.has(q.id))
+    .map(overlapLine);
 }

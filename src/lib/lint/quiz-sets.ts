@@ -101,3 +101,10 @@ export function poolProblems({ file, quiz }: QuizFile): Problem[] {
   });
   return problems;
 }
+
+/** "empathy-quiz draws 7 of 8: two attempts share 88 %", for the summary `npm run content:check` prints. */
+export function overlapLine({ id, quiz }: QuizFile): string {
+  const pool = quiz.questions.filter((q) => q.type !== 'likert').length;
+  const drawn = Math.min(quiz.drawCount ?? pool, pool);
+  return `${id} draws ${drawn} of ${pool}: two attempts share ${pct(100 * expectedRepeat(drawn, pool, 1))}`;
+}
