@@ -244,7 +244,6 @@ describe('validateScenario: endings that require something of the whole path', (
     expect(check('broken-otherwise-loop', ALPHA)).toMatchInlineSnapshot(`
       [
         "tests/fixtures/scenarios/broken-otherwise-loop.yaml: endings[strong-end].otherwise: The \`otherwise\` endings form a loop: strong-end -> fixed -> strong-end. Fix: End the chain at an ending without \`requires\`.",
-        "tests/fixtures/scenarios/broken-otherwise-loop.yaml: endings[fixed].otherwise: The \`otherwise\` endings form a loop: fixed -> strong-end -> fixed. Fix: End the chain at an ending without \`requires\`.",
       ]
     `);
   });

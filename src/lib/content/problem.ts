@@ -19,6 +19,9 @@ export interface Problem {
 
 export type Severity = 'error' | 'warning';
 
+/** A problem before we know which file it is in. */
+export type Finding = Omit<Problem, 'file'>;
+
 export function isError(p: Problem): boolean {
   return (p.severity ?? 'error') === 'error';
 }

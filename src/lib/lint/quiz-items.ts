@@ -4,11 +4,10 @@
  * a hedge only in the right answer). Each problem names the question id and how to rewrite it.
  */
 import type { MultipleQuestion, Option, Question, SingleQuestion } from '../../schemas/quiz.ts';
-import type { Problem } from '../content/problem.ts';
+import type { Finding } from '../content/problem.ts';
 import { binomial, visibleLength, type LengthCase } from './share.ts';
 import { ABSOLUTE_WORDS, HEDGES, LENGTH_RATIO_WARN } from './thresholds.ts';
 
-export type Finding = Omit<Problem, 'file'>;
 type ChoiceQuestion = SingleQuestion | MultipleQuestion;
 
 const at = (q: Question): string => `questions[${q.id}]`;

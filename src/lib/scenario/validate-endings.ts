@@ -1,7 +1,7 @@
 /** Rules for endings that depend on the whole path: `requires` with its `otherwise` chain. */
 import type { Scenario } from '../../schemas/scenario.ts';
 import { suggest } from './suggest.ts';
-import type { Found } from './validate.ts';
+import type { Finding as Found } from '../content/problem.ts';
 
 /** `requires` needs somewhere to send a run that falls short: `otherwise`, naming another ending, with no loop. */
 export function endingChains(s: Scenario): Found[] {
@@ -42,7 +42,9 @@ export function endingChains(s: Scenario): Found[] {
     const chain = [e.id];
     for (let next = e.otherwise; next && byId.has(next); next = byId.get(next)?.otherwise) {
       if (chain.includes(next)) {
-        if (next === e.id) {
+        // Report a loop once, at the first of its endings in the file.
+        const first = s.endings.find((x) => chain.includes(x.id));
+        if (next === e.id && first?.id === e.id) {
           const message = `The \`otherwise\` endings form a loop: ${[...chain, next].join(' -> ')}.`;
           found.push({ path: `endings[${e.id}].otherwise`, message, fix: 'End the chain at an ending without `requires`.' });
         }

@@ -3,7 +3,7 @@
  * the rules about its graph that a schema cannot express. Every problem names the file, where, and the fix.
  */
 import type { z } from 'zod';
-import type { Problem } from '../content/problem.ts';
+import type { Finding, Problem } from '../content/problem.ts';
 import { choiceSchema, endingSchema, nodeSchema, requiresSchema, scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
 import { SKILLS } from '../../schemas/skills.ts';
 import { bestPossible } from './best.ts';
@@ -13,8 +13,7 @@ import { endingChains } from './validate-endings.ts';
 
 export { editDistance };
 
-/** A problem before we know which file it is in. */
-export type Found = Omit<Problem, 'file'>;
+type Found = Finding;
 
 export function validateScenario(data: unknown, file: string, knownModules?: ReadonlySet<string>): Problem[] {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
