@@ -69,6 +69,32 @@ describe('playing a role-play', () => {
     await context.close();
   });
 
+  it('a good finish after a harmful opening ends short of the strong ending, and the debrief says why', async () => {
+    const context = await signedInContext(browser, server, 'samir.haddad@example.com', { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/scenarios/${ID}`);
+    await page.getByRole('button', { name: 'Start the role-play' }).click();
+    const harmful = choiceText('opening', 'read-the-notes'); // empathy -2
+    const moves: [string, string][] = [
+      ['opening', 'read-the-notes'],
+      ['not-heard', 'back-up-and-listen'],
+      ['details', 'summarize-and-prioritize'],
+      ['plan', 'fit-her-week'],
+      ['wrap-up', 'close-the-loop'], // leads toward the strong ending
+    ];
+    for (const [nodeId, choiceId] of moves) {
+      await page.getByRole('button', { name: choiceText(nodeId, choiceId), exact: true }).click();
+    }
+    await page.getByRole('heading', { level: 1, name: `Debrief: ${scenario.title}` }).waitFor();
+    expect(await page.getByText('Mixed outcome').isVisible()).toBe(true);
+    const strong = scenario.endings.find((e) => e.outcome === 'strong')!;
+    const reason = await page.locator('.fell-short').innerText();
+    expect(reason).toContain(`Your last choice could have led to “${strong.title}”`);
+    expect(reason).toContain(`“${harmful.trim()}”`);
+    expect(await page.getByText('Your path left the best path here').count()).toBe(1);
+    await context.close();
+  });
+
   it('with JavaScript: choices update in place without a reload, and the debrief shows stronger alternatives', async () => {
     const context = await signedInContext(browser, server, 'aiko.tanaka@example.com');
     const page = await context.newPage();

@@ -241,6 +241,36 @@ describe('endings that require something of the whole path', () => {
       ]),
     ).toBe('fixed'); // a -2
   });
+  it('tells the learner which ending the last choice led toward, and why the path fell short of it', () => {
+    const short = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'excuse'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(short?.fellShort).toEqual({ title: 'Ready for the client', minPercent: 80, percent: 50, harmful: null });
+    const harmed = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'blame'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(harmed?.fellShort).toMatchObject({ percent: 37, harmful: 'The sales team sent me their numbers late again.' });
+    expect(
+      debrief(
+        gated,
+        play(gated, [
+          ['opening', 'own-it'],
+          ['middle', 'ask-needs'],
+          ['last', 'deliver'],
+        ]),
+      )?.fellShort,
+    ).toBeNull();
+  });
   it('answers a repeated final step with the same ending', () => {
     const state = play(gated, [
       ['opening', 'excuse'],

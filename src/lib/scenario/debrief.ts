@@ -39,9 +39,22 @@ export interface BestStep {
   text: string;
 }
 
+/** Why a run whose last choice named a stronger ending ended elsewhere: that ending's `requires` were not met. */
+export interface FellShort {
+  /** The title of the ending the last choice led toward. */
+  title: string;
+  /** What that ending required of the path's total, as a percent of the best path's, and what the run earned. */
+  minPercent: number | null;
+  percent: number;
+  /** The text of the first choice on the path that scored below that ending's `noScoreBelow`, if any. */
+  harmful: string | null;
+}
+
 export interface Debrief {
   outcome: Outcome;
   ending: Ending;
+  /** Set when the last choice led toward another ending that the whole path fell short of. */
+  fellShort: FellShort | null;
   /** `best` is what the best whole path scores in the skill, so the ideal run shows full marks. */
   skills: { skill: Skill; label: string; score: number; best: number }[];
   path: DebriefStep[];
@@ -64,6 +77,18 @@ function bestSteps(s: Scenario, path: readonly Step[]): BestStep[] {
     const choice = findChoice(s, step);
     return node && choice ? [{ nodeId: node.id, speaker: node.speaker, text: choice.text }] : [];
   });
+}
+
+function fellShortOf(s: Scenario, steps: readonly Step[], reached: Ending, bestTotal: number): FellShort | null {
+  const last = steps.at(-1);
+  const named = last ? s.endings.find((e) => e.id === findChoice(s, last)?.next) : undefined;
+  if (!named?.requires || named.id === reached.id) return null;
+  const choices = steps.map((step) => findChoice(s, step));
+  const total = choices.reduce((sum, c) => sum + sumOf(s, c), 0);
+  const floor = named.requires.noScoreBelow;
+  const low = floor === undefined ? undefined : choices.find((c) => c && s.skills.some((k) => (c.scores[k] ?? 0) < floor));
+  const percent = bestTotal > 0 ? Math.floor((100 * total) / bestTotal) : 100;
+  return { title: named.title, minPercent: named.requires.minPercent ?? null, percent, harmful: low?.text ?? null };
 }
 
 /** What to show at the end of a run; null while the run is still under way. */
@@ -106,5 +131,6 @@ export function debrief(s: Scenario, state: RunState): Debrief | null {
       },
     ];
   });
-  return { outcome: ending.outcome, ending, skills, path, bestPath: bestSteps(s, best.path) };
+  const fellShort = fellShortOf(s, state.steps, ending, best.total);
+  return { outcome: ending.outcome, ending, fellShort, skills, path, bestPath: bestSteps(s, best.path) };
 }

@@ -3,7 +3,7 @@ export { validateScenario, editDistance } from './validate.ts';
 export { applyChoice, bestPossible, choiceOrder, startState, totals } from './engine.ts';
 export type { ApplyResult, BestPossible, RejectReason, RunState, SkillTotals, Step, StepResult } from './engine.ts';
 export { debrief } from './debrief.ts';
-export type { BestStep, Debrief, DebriefStep, StrongerChoice } from './debrief.ts';
+export type { BestStep, Debrief, DebriefStep, FellShort, StrongerChoice } from './debrief.ts';
 export { resolveEnding } from './endings.ts';
 export { allPaths } from './paths.ts';
 export type { ScenarioPath } from './paths.ts';
