@@ -1,7 +1,8 @@
 /**
  * Every rule about the course's content that a single schema cannot express: unknown modules,
  * duplicate order, unknown components and props, broken internal links, references to quizzes and
- * scenarios that do not exist, and the assessment lint (src/lib/lint/). Run by `npm run content:check` and by the build (astro.config.mjs).
+ * scenarios that do not exist, and the assessment lint (src/lib/lint/). Run by `npm run content:check`
+ * and by the build (astro.config.mjs).
  */
 import { lessonSchema } from '../../schemas/lesson.ts';
 import { moduleSchema } from '../../schemas/module.ts';
@@ -11,7 +12,7 @@ import { checkLessonBody } from './check-body.ts';
 import type { Problem } from './problem.ts';
 import type { ContentSource, SourceFile } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
-import { lintCourse } from '../lint/index.ts';
+import { lintQuizzes, lintScenarios } from '../lint/index.ts';
 
 /** Re-exported for rules written before the types moved to source.ts. */
 export type { ContentSource, LessonSource, SourceFile } from './source.ts';
@@ -96,7 +97,8 @@ export const CONTENT_RULES: ContentRule[] = [
   checkLessons,
   (src) => readable(src.quizzes).flatMap((q) => validateQuiz(q.data, q.file, modulesOf(src))),
   (src) => readable(src.scenarios).flatMap((s) => validateScenario(s.data, s.file, modulesOf(src))),
-  lintCourse,
+  lintQuizzes,
+  lintScenarios,
 ];
 
 export function checkContent(src: ContentSource, rules: readonly ContentRule[] = CONTENT_RULES): Problem[] {
