@@ -35,8 +35,20 @@ export const nodeSchema = z
     mood: z.enum(MOODS).optional(),
     /** What they say to you: first person, realistic, 1-3 sentences. */
     text,
-    /** 2-4 things you could say; mix strong, middling and weak options in varied order. */
+    /**
+     * 2-4 things you could say. Learners see them in an order shuffled per run, so authored order gives nothing
+     * away; make the weaker ones as long and as careful as the best (the lint checks length).
+     */
     choices: z.array(choiceSchema),
+  })
+  .strict();
+
+export const requiresSchema = z
+  .object({
+    /** The path's total score over all skills, as a percent of the best path's total (1-100): `minPercent: 80`. */
+    minPercent: z.number().int().min(1).max(100).optional(),
+    /** No choice on the path may score below this on any skill: `noScoreBelow: -1` keeps out every path with a -2. */
+    noScoreBelow: z.number().int().min(-1).max(3).optional(),
   })
   .strict();
 
@@ -48,8 +60,18 @@ export const endingSchema = z
     outcome: z.enum(OUTCOMES),
     /** A short heading for the ending: "Parts moving again". */
     title: text,
-    /** Two to four sentences: what happened and why, and the lesson to take away. */
+    /**
+     * Two to four sentences: what happened and why, and the lesson to take away. Claim only what every path that
+     * reaches this ending did (`npm run scenario:graph -- <id> --paths` lists them).
+     */
     debrief: text,
+    /**
+     * Optional: what the whole path must have earned for the run to end here. A run whose choice leads here but
+     * falls short ends at `otherwise` instead, so an ending depends on the whole conversation, not the last line.
+     */
+    requires: requiresSchema.optional(),
+    /** Id of the ending a run reaches instead when it falls short of `requires` (required with `requires`). */
+    otherwise: kebabId.optional(),
   })
   .strict();
 
@@ -94,6 +116,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type Choice = z.infer<typeof choiceSchema>;
 export type ScenarioNode = z.infer<typeof nodeSchema>;
 export type Ending = z.infer<typeof endingSchema>;
+export type EndingRequires = z.infer<typeof requiresSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 /** The scenario as authored, before defaults (e.g. a choice without `scores`). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

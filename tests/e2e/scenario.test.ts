@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
-import { bestPossible } from '../../src/lib/scenario/index.ts';
+import { bestPossible, choiceOrder } from '../../src/lib/scenario/index.ts';
 
 const ID = 'the-day-after-the-repair';
 const scenario = scenarioSchema.parse(
@@ -44,13 +44,54 @@ describe('playing a role-play', () => {
     const kind = scenario.setting.customer === 'internal' ? 'Internal customer' : 'External customer';
     expect(await page.locator('dd', { has: page.locator('.badge') }).innerText()).toBe(`${scenario.setting.them} ${kind}`);
     await page.getByRole('button', { name: 'Start the role-play' }).click();
+    // The choices come in this run's shuffled order, the same after a reload.
+    const shown = () => page.locator('button.choice').allTextContents();
+    const runId = await page.locator('input[name="runId"]').first().inputValue();
+    const opening = scenario.nodes.find((n) => n.id === scenario.start)!;
+    const expected = choiceOrder(opening, runId).map((c) => c.text.trim());
+    expect((await shown()).map((t) => t.trim())).toEqual(expected);
+    await page.reload();
+    expect((await shown()).map((t) => t.trim())).toEqual(expected);
     await playBestPath(page);
     expect(await page.getByText('Strong outcome').isVisible()).toBe(true);
     const rows = await page.getByRole('table').getByRole('row').allTextContents();
     expect(rows.length).toBe(scenario.skills.length + 1);
+    // The best path earns full marks in every skill, and the debrief says the run never left it.
+    const scores = await page
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent?.trim())));
+    expect(scores).toHaveLength(scenario.skills.length);
+    for (const [score, bestScore] of scores) expect(score).toBe(bestScore);
     expect(await page.getByText('One of the strongest choices here').count()).toBe(best.path.length);
+    expect(await page.getByText('You took the best path all the way.').isVisible()).toBe(true);
     await page.goto('/modules/empathy');
     expect(await page.getByText('Finished', { exact: true }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('a good finish after a harmful opening ends short of the strong ending, and the debrief says why', async () => {
+    const context = await signedInContext(browser, server, 'samir.haddad@example.com', { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/scenarios/${ID}`);
+    await page.getByRole('button', { name: 'Start the role-play' }).click();
+    const harmful = choiceText('opening', 'read-the-notes'); // empathy -2
+    const moves: [string, string][] = [
+      ['opening', 'read-the-notes'],
+      ['not-heard', 'back-up-and-listen'],
+      ['details', 'summarize-and-prioritize'],
+      ['plan', 'fit-her-week'],
+      ['wrap-up', 'close-the-loop'], // leads toward the strong ending
+    ];
+    for (const [nodeId, choiceId] of moves) {
+      await page.getByRole('button', { name: choiceText(nodeId, choiceId), exact: true }).click();
+    }
+    await page.getByRole('heading', { level: 1, name: `Debrief: ${scenario.title}` }).waitFor();
+    expect(await page.getByText('Mixed outcome').isVisible()).toBe(true);
+    const strong = scenario.endings.find((e) => e.outcome === 'strong')!;
+    const reason = await page.locator('.fell-short').innerText();
+    expect(reason).toContain(`Your last choice could have led to “${strong.title}”`);
+    expect(reason).toContain(`“${harmful.trim()}”`);
+    expect(await page.getByText('Your path left the best path here').count()).toBe(1);
     await context.close();
   });
 
@@ -79,6 +120,7 @@ describe('playing a role-play', () => {
     }
     await page.getByRole('heading', { level: 1, name: `Debrief: ${scenario.title}` }).waitFor();
     expect(await page.getByText('A stronger choice here:').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Your path left the best path here').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

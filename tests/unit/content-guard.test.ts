@@ -1,4 +1,4 @@
-// The build runs the same content rules as content:check and stops on any problem.
+// The build runs the same content rules as content:check and stops on any error; warnings are printed.
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,8 +27,23 @@ describe('content guard integration', () => {
   });
   it('fails the build naming file, field and fix', () => {
     expect(() => runHook(broken, 'build')).toThrow(
-      'Content has 1 problem(s):\ncontent/modules/alpha/first-lesson.mdx: line 24 <Quizz>: unknown component <Quizz>. Fix: Use one of <KeyIdea>, <Example>, <TryThis>, <Reflection>, <Quiz>, <Scenario>.',
+      'Content has 1 error(s):\ncontent/modules/alpha/first-lesson.mdx: line 24 <Quizz>: unknown component <Quizz>. Fix: Use one of <KeyIdea>, <Example>, <TryThis>, <Reflection>, <Quiz>, <Scenario>.',
     );
+  });
+  it('prints lint warnings but lets the build pass', () => {
+    const warned = mkdtempSync(join(tmpdir(), 'rapport-guard-warn-'));
+    cpSync(BASE, warned, { recursive: true });
+    const talk = join(warned, 'content/scenarios/alpha-talk.yaml');
+    // The best choice at `plan` grows to more than 1.5x the other: a length-cue warning, not an error.
+    const long =
+      'Then we will come at 7:30 tomorrow morning, before you leave for work, at no charge at all, and our carpet cleaner comes too.';
+    writeFileSync(talk, readFileSync(talk, 'utf8').replace("Then we'll come at 7:30 tomorrow, before work, at no charge.", long));
+    const warnings = runHook(warned, 'build');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^Content has 1 warning\(s\):\ncontent\/scenarios\/alpha-talk\.yaml: nodes\[plan\]\.choices\[fit-her-week\]: \[length-cue\]/,
+    );
+    rmSync(warned, { recursive: true, force: true });
   });
   it('only warns in the dev server', () => {
     expect(runHook(broken, 'dev')).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { applyChoice, bestPossible, debrief, startState, totals } from '../../src/lib/scenario/index.ts';
+import { applyChoice, bestPossible, choiceOrder, debrief, startState, totals } from '../../src/lib/scenario/index.ts';
 import type { RunState } from '../../src/lib/scenario/index.ts';
 import { scenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
 
@@ -125,14 +125,15 @@ describe('bestPossible', () => {
       total: 8,
     });
   });
-  it('maximises each skill on its own path, and breaks a tie by authored order', () => {
+  it('scores each skill on the best whole path, not on its own best path, and breaks a tie by authored order', () => {
     const copy = structuredClone(s);
     const [, middle, last] = copy.nodes;
     if (!middle?.choices[1] || !last?.choices[0]) throw new Error('fixture changed');
     middle.choices[1].scores = { ownership: 3 }; // guess: the best ownership path ends early
     last.choices[0].scores = { ownership: 1 }; // deliver: now ask-needs + deliver ties with guess at 3
     const best = bestPossible(copy);
-    expect(best.perSkill).toEqual({ empathy: 3, ownership: 5 });
+    // Maximised separately, ownership could reach 5 (own-it, guess); the best whole path earns 3.
+    expect(best.perSkill).toEqual({ empathy: 3, ownership: 3 });
     expect(best).toMatchObject({ total: 6, endingId: 'strong-end' });
     expect(best.path.map((step) => step.choiceId)).toEqual(['own-it', 'ask-needs', 'deliver']);
   });
@@ -180,9 +181,13 @@ describe('debrief', () => {
           text: "That's on me. What do you need first?",
           feedback: "Owning the delay and asking what matters most keeps Sam's deadline in view.",
         },
+        onBestPath: false,
+        divergedHere: true,
       },
       expect.objectContaining({
         choiceId: 'guess',
+        onBestPath: false,
+        divergedHere: false,
         stronger: expect.objectContaining({ choiceId: 'ask-needs', text: 'Totals by region, compared with last month?' }),
       }),
     ]);
@@ -197,5 +202,133 @@ describe('debrief', () => {
       ]),
     );
     expect(report?.path[1]?.stronger?.choiceId).toBe('ask-needs');
+  });
+});
+
+describe('endings that require something of the whole path', () => {
+  // scenario-clean.yaml: strong-end requires 80 % of the best total (8) and no choice below -1, otherwise `fixed`.
+  const gated = scenarioSchema.parse(parse(readFileSync('tests/fixtures/lint/scenario-clean.yaml', 'utf8')));
+  const endOf = (moves: [string, string][]) => play(gated, moves).endingId;
+  it('lets a path strong throughout reach the strong ending', () => {
+    expect(
+      endOf([
+        ['opening', 'own-it'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('strong-end');
+    expect(
+      endOf([
+        ['opening', 'own-it'],
+        ['middle', 'guess'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('strong-end'); // 7 of 8
+  });
+  it('sends a path that falls short, or has a -2 choice, to `otherwise`, whatever its last choice', () => {
+    expect(
+      endOf([
+        ['opening', 'excuse'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('fixed'); // 4 of 8
+    expect(
+      endOf([
+        ['opening', 'blame'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    ).toBe('fixed'); // a -2
+  });
+  it('tells the learner which ending the last choice led toward, and why the path fell short of it', () => {
+    const short = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'excuse'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(short?.fellShort).toEqual({ title: 'Ready for the client', minPercent: 80, percent: 50, harmful: null });
+    const harmed = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'blame'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(harmed?.fellShort).toMatchObject({ percent: 37, harmful: 'The sales team sent me their numbers late again.' });
+    expect(
+      debrief(
+        gated,
+        play(gated, [
+          ['opening', 'own-it'],
+          ['middle', 'ask-needs'],
+          ['last', 'deliver'],
+        ]),
+      )?.fellShort,
+    ).toBeNull();
+  });
+  it('answers a repeated final step with the same ending', () => {
+    const state = play(gated, [
+      ['opening', 'excuse'],
+      ['middle', 'ask-needs'],
+      ['last', 'deliver'],
+    ]);
+    expect(applyChoice(gated, state, { nodeId: 'last', choiceId: 'deliver' })).toMatchObject({
+      ok: true,
+      duplicate: true,
+      step: { endingId: 'fixed' },
+    });
+  });
+  it('debriefs the ideal path with full marks in every skill, and marks where another path left it', () => {
+    const ideal = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'own-it'],
+        ['middle', 'ask-needs'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(ideal?.skills.map((k) => k.score === k.best)).toEqual([true, true]);
+    expect(ideal?.path.map((step) => step.onBestPath)).toEqual([true, true, true]);
+    const other = debrief(
+      gated,
+      play(gated, [
+        ['opening', 'own-it'],
+        ['middle', 'guess'],
+        ['last', 'deliver'],
+      ]),
+    );
+    expect(other?.path.map((step) => [step.onBestPath, step.divergedHere])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+    expect(other?.bestPath.map((step) => step.text)).toEqual([
+      "That's on me. What do you need first?",
+      'Totals by region, against last month?',
+      "You'll have them by half past twelve, and I'll call if anything looks odd.",
+    ]);
+  });
+});
+
+describe('choiceOrder', () => {
+  const node = s.nodes[0]!;
+  it('is the same for the same run, every time', () => {
+    expect(choiceOrder(node, 'run-a').map((c) => c.id)).toEqual(choiceOrder(node, 'run-a').map((c) => c.id));
+  });
+  it('shows every choice once', () => {
+    expect(
+      choiceOrder(node, 'run-b')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(node.choices.map((c) => c.id).sort());
+  });
+  it('differs between runs, so the authored order is not what learners see', () => {
+    const firsts = new Set(Array.from({ length: 40 }, (_, i) => choiceOrder(node, `run-${i}`)[0]!.id));
+    expect(firsts).toEqual(new Set(node.choices.map((c) => c.id)));
   });
 });

@@ -222,6 +222,33 @@ describe('validateScenario: suggestions', () => {
   });
 });
 
+describe('validateScenario: endings that require something of the whole path', () => {
+  const ALPHA = new Set(['alpha']);
+  it('needs `otherwise` with `requires`', () => {
+    expect(check('broken-requires-no-otherwise', ALPHA)).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/scenarios/broken-requires-no-otherwise.yaml: endings[fixed]: The ending "fixed" cannot be reached from \`start\` ("opening"): no path of choices leads to it. Fix: Point some choice's \`next\` at "fixed", or delete the ending.",
+        "tests/fixtures/scenarios/broken-requires-no-otherwise.yaml: endings[strong-end].otherwise: Ending "strong-end" has \`requires\` but no \`otherwise\`. Fix: Add \`otherwise: <ending id>\`: the ending a run reaches when its path falls short.",
+      ]
+    `);
+  });
+  it('needs `otherwise` to name an ending', () => {
+    expect(check('broken-otherwise-unknown', ALPHA)).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/scenarios/broken-otherwise-unknown.yaml: endings[fixed]: The ending "fixed" cannot be reached from \`start\` ("opening"): no path of choices leads to it. Fix: Point some choice's \`next\` at "fixed", or delete the ending.",
+        "tests/fixtures/scenarios/broken-otherwise-unknown.yaml: endings[strong-end].otherwise: Ending "strong-end" falls back to "fxed", which is not an ending. Fix: Did you mean "fixed"?",
+      ]
+    `);
+  });
+  it('refuses endings that fall back on each other', () => {
+    expect(check('broken-otherwise-loop', ALPHA)).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/scenarios/broken-otherwise-loop.yaml: endings[strong-end].otherwise: The \`otherwise\` endings form a loop: strong-end -> fixed -> strong-end. Fix: End the chain at an ending without \`requires\`.",
+      ]
+    `);
+  });
+});
+
 describe('editDistance', () => {
   it('counts single-letter edits', () => {
     expect(editDistance('lsat', 'last')).toBe(2);

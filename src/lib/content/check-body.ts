@@ -1,5 +1,5 @@
 /** Rules for a lesson's MDX body: known components with known props, existing references and links. */
-import type { ContentSource, LessonSource } from './check.ts';
+import type { ContentSource, LessonSource } from './source.ts';
 import { scanComponents, scanLinks } from './mdx-scan.ts';
 import type { Problem } from './problem.ts';
 

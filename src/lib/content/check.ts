@@ -1,7 +1,8 @@
 /**
  * Every rule about the course's content that a single schema cannot express: unknown modules,
  * duplicate order, unknown components and props, broken internal links, references to quizzes and
- * scenarios that do not exist. Run by `npm run content:check` and by the build (astro.config.mjs).
+ * scenarios that do not exist, and the assessment lint (src/lib/lint/). Run by `npm run content:check`
+ * and by the build (astro.config.mjs).
  */
 import { lessonSchema } from '../../schemas/lesson.ts';
 import { moduleSchema } from '../../schemas/module.ts';
@@ -11,27 +12,12 @@ import { checkLessonBody } from './check-body.ts';
 import { checkCurriculumMap } from './curriculum-map.ts';
 import { checkProse } from './prose.ts';
 import type { Problem } from './problem.ts';
+import type { ContentSource, SourceFile } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
+import { lintQuizzes, lintScenarios } from '../lint/index.ts';
 
-export interface SourceFile {
-  file: string;
-  id: string;
-  data: unknown;
-  /** A problem reading the file itself (YAML syntax, missing frontmatter). */
-  readError?: string;
-}
-export interface LessonSource extends SourceFile {
-  moduleId: string;
-  body: string;
-  /** The file line on which the body starts, so problems can name file lines. */
-  bodyStartLine: number;
-}
-export interface ContentSource {
-  modules: SourceFile[];
-  lessons: LessonSource[];
-  quizzes: SourceFile[];
-  scenarios: SourceFile[];
-}
+/** Re-exported for rules written before the types moved to source.ts. */
+export type { ContentSource, LessonSource, SourceFile } from './source.ts';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -96,20 +82,29 @@ function checkLessons(src: ContentSource): Problem[] {
   return problems;
 }
 
-export function checkContent(src: ContentSource): Problem[] {
-  const all = [...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios];
-  const modules = new Set(src.modules.map((m) => m.id));
-  return [
-    ...readProblems(all),
-    ...idProblems(src.lessons, 'lesson'),
-    ...idProblems(src.modules, 'module'),
-    ...idProblems(src.quizzes, 'quiz'),
-    ...idProblems(src.scenarios, 'scenario'),
-    ...checkModules(src),
-    ...checkLessons(src),
-    ...checkProse(src.lessons),
-    ...checkCurriculumMap(src),
-    ...src.quizzes.filter((q) => !q.readError).flatMap((q) => validateQuiz(q.data, q.file, modules)),
-    ...src.scenarios.filter((s) => !s.readError).flatMap((s) => validateScenario(s.data, s.file, modules)),
-  ];
+/** One rule over the whole course; it reports problems, errors and warnings alike. */
+export type ContentRule = (src: ContentSource) => Problem[];
+
+const modulesOf = (src: ContentSource) => new Set(src.modules.map((m) => m.id));
+const readable = (files: SourceFile[]) => files.filter((f) => !f.readError);
+
+/** Every rule `npm run content:check` and the build apply, in the order their problems are printed. Add a rule with one line. */
+export const CONTENT_RULES: ContentRule[] = [
+  (src) => readProblems([...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios]),
+  (src) => idProblems(src.lessons, 'lesson'),
+  (src) => idProblems(src.modules, 'module'),
+  (src) => idProblems(src.quizzes, 'quiz'),
+  (src) => idProblems(src.scenarios, 'scenario'),
+  checkModules,
+  checkLessons,
+  (src) => checkProse(src.lessons),
+  checkCurriculumMap,
+  (src) => readable(src.quizzes).flatMap((q) => validateQuiz(q.data, q.file, modulesOf(src))),
+  (src) => readable(src.scenarios).flatMap((s) => validateScenario(s.data, s.file, modulesOf(src))),
+  lintQuizzes,
+  lintScenarios,
+];
+
+export function checkContent(src: ContentSource, rules: readonly ContentRule[] = CONTENT_RULES): Problem[] {
+  return rules.flatMap((rule) => rule(src));
 }

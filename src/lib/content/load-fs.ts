@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ContentSource, LessonSource, SourceFile } from './check.ts';
+import type { ContentSource, LessonSource, SourceFile } from './source.ts';
 
 function readYaml(root: string, path: string, id: string): SourceFile {
   const file = relative(root, path);

@@ -113,7 +113,9 @@ export function drawGraphText(s: Scenario): string {
   }
   lines.push('', 'endings');
   for (const e of s.endings) {
-    lines.push(`  ${e.id} [${e.outcome}] ${e.title}${depth.has(e.id) ? '' : ' (unreachable!)'}`);
+    const fallback = e.otherwise ? ` (requires ${JSON.stringify(e.requires ?? {})}, otherwise ${e.otherwise})` : '';
+    const reached = depth.has(e.id) || s.endings.some((other) => other.otherwise === e.id);
+    lines.push(`  ${e.id} [${e.outcome}] ${e.title}${fallback}${reached ? '' : ' (unreachable!)'}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -3,14 +3,17 @@
  * the rules about its graph that a schema cannot express. Every problem names the file, where, and the fix.
  */
 import type { z } from 'zod';
-import type { Problem } from '../content/problem.ts';
-import { choiceSchema, endingSchema, nodeSchema, scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
+import type { Finding, Problem } from '../content/problem.ts';
+import { choiceSchema, endingSchema, nodeSchema, requiresSchema, scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
 import { SKILLS } from '../../schemas/skills.ts';
-import { bestPossible } from './engine.ts';
+import { bestPossible } from './best.ts';
 import { findCycles, formatCycle, reachableIds } from './graph.ts';
+import { editDistance, suggest } from './suggest.ts';
+import { endingChains } from './validate-endings.ts';
 
-/** A problem before we know which file it is in. */
-type Found = Omit<Problem, 'file'>;
+export { editDistance };
+
+type Found = Finding;
 
 export function validateScenario(data: unknown, file: string, knownModules?: ReadonlySet<string>): Problem[] {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
@@ -37,6 +40,7 @@ const FIELDS: Record<string, readonly string[]> = {
   nodes: Object.keys(nodeSchema.shape),
   choices: Object.keys(choiceSchema.shape),
   endings: Object.keys(endingSchema.shape),
+  requires: Object.keys(requiresSchema.shape),
   scores: SKILLS,
 };
 
@@ -124,29 +128,6 @@ function sizeProblem(
   return problem(`${field} is ${show(input)}; ${bound}.`, 'Use a whole number from -2 to 3.');
 }
 
-// ---- suggestions --------------------------------------------------------------------------------------------
-
-/** Levenshtein distance: how many single-letter edits turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, substitute));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** "Did you mean ...?" when a candidate is close enough to be a plausible typo, else `otherwise`. */
-function suggest(bad: string, candidates: readonly string[], otherwise: string): string {
-  const ranked = candidates.map((c) => ({ c, d: editDistance(bad, c) })).sort((x, y) => x.d - y.d);
-  const best = ranked[0];
-  return best && best.d <= Math.max(2, Math.floor(bad.length / 2)) ? `Did you mean "${best.c}"?` : otherwise;
-}
-
 // ---- graph rules --------------------------------------------------------------------------------------------
 
 const atNode = (n: string): string => `nodes[${n}]`;
@@ -204,6 +185,13 @@ function reachability(s: Scenario): Found[] {
   const broken = !s.nodes.some((n) => n.id === s.start) || s.nodes.some((n) => n.choices.some((c) => !ids.has(c.next)));
   if (broken) return [];
   const reachable = reachableIds(s);
+  // An ending that only `otherwise` names is reached by runs that fall short of the ending naming it.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const e of s.endings) {
+      if (reachable.has(e.id) && e.otherwise && !reachable.has(e.otherwise)) grew = Boolean(reachable.add(e.otherwise));
+    }
+  }
   return kindsAndIds(s)
     .filter(([, id]) => !reachable.has(id))
     .map(([kind, id]) => ({
@@ -278,6 +266,14 @@ function moduleKnown(s: Scenario, known: ReadonlySet<string> | undefined): Found
 }
 
 function graphProblems(s: Scenario, knownModules: ReadonlySet<string> | undefined): Found[] {
-  const found = [...uniqueIds(s), ...startAndNext(s), ...reachability(s), ...loops(s), ...choicesAndScores(s), ...endings(s)];
+  const found = [
+    ...uniqueIds(s),
+    ...startAndNext(s),
+    ...reachability(s),
+    ...loops(s),
+    ...choicesAndScores(s),
+    ...endings(s),
+    ...endingChains(s),
+  ];
   return [...found, ...(found.length ? [] : strongestPath(s)), ...moduleKnown(s, knownModules)];
 }

@@ -108,9 +108,13 @@ async function learnerHistory(db: Db, store: Store, course: DiskCourse, person: 
       if (h.random() < 0.6) await takeQuiz(db, store, course, person.id, check, null, h, new Date(step()));
     if (module.quiz) {
       const passMark = module.quiz.passMark;
-      const first = await takeQuiz(db, store, course, person.id, module.quiz.id, passMark, h, new Date(step()));
-      if (first < passMark && h.random() < 0.7)
-        await takeQuiz(db, store, course, person.id, module.quiz.id, passMark, h, new Date(step()));
+      const firstAt = step();
+      const first = await takeQuiz(db, store, course, person.id, module.quiz.id, passMark, h, new Date(firstAt));
+      if (first < passMark && h.random() < 0.7) {
+        // A retake waits as long as the quiz asks (a day for module quizzes), or does not happen yet.
+        at = Math.max(at, firstAt + course.quizzes.get(module.quiz.id)!.retakeWaitMinutes * 60_000);
+        if (at < latest) await takeQuiz(db, store, course, person.id, module.quiz.id, passMark, h, new Date(step()));
+      }
     }
     for (const scenarioId of module.scenarioIds.slice(0, 1))
       await playScenario(db, store, course, person.id, scenarioId, h, new Date(step()));
