@@ -13,7 +13,7 @@ import { config } from './lib/server/config.ts';
 import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/server/auth/cookies.ts';
 import { SESSION_COOKIE, validateSession } from './lib/server/auth/session.ts';
 import { securityHeaders } from './lib/server/http/headers.ts';
-import { noteBodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
+import { DRAIN_AT_MOST, noteBodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
 import { isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
 import { methodNotAllowed } from './lib/server/http/request.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
@@ -37,6 +37,15 @@ function sameSiteFetch(request: Request): boolean {
   return site === null || site === 'same-origin';
 }
 
+/**
+ * A body a little over its limit is drained unread after the answer, so that a client still sending
+ * receives the 413 (closing at once would reset its connection first); one announced far beyond every
+ * limit is not worth draining, and the connection closes.
+ */
+function closeIfHuge(request: Request): Record<string, string> {
+  return Number(request.headers.get('content-length')) > DRAIN_AT_MOST ? { connection: 'close' } : {};
+}
+
 const edge = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const { request } = context;
@@ -45,8 +54,7 @@ const edge = defineMiddleware(async (context, next) => {
   if (SAFE_METHODS.has(request.method)) {
     response = await next();
   } else if (Number(request.headers.get('content-length') ?? 0) > noteBodyLimit(request, context.routePattern)) {
-    // Refused before a byte of the body is read; closing the connection spares reading the rest.
-    response = refusal(TOO_LARGE, 413, { connection: 'close' });
+    response = refusal(TOO_LARGE, 413, closeIfHuge(request));
   } else if (!isSameOrigin(request, settings) || !sameSiteFetch(request)) {
     // Browsers send Origin on every post and Sec-Fetch-Site when they know it: anything but this
     // site's own origin on a state change is a cross-site request (CSRF).

@@ -16,6 +16,9 @@ const LARGER: Record<string, number> = {
   '/admin/people': IMPORT_BODY_LIMIT,
 };
 
+/** Bodies up to this size are read and discarded after a 413, so that their sender gets the answer. */
+export const DRAIN_AT_MOST = 4 * 1024 * 1024;
+
 /** The most any route accepts: the adapter's backstop. */
 export const MAX_BODY_LIMIT = Math.max(FORM_BODY_LIMIT, ...Object.values(LARGER));
 

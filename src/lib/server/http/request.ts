@@ -51,7 +51,9 @@ async function readBytes(request: Request, limit: number): Promise<Buffer | null
     if (done) return Buffer.concat(chunks);
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Stop reading and leave the rest unread: the answer closes the connection. (Cancelling the stream
+      // instead races the web stream of a body still being produced, which then fails unhandled.)
+      reader.releaseLock();
       return null;
     }
     chunks.push(value);
