@@ -94,6 +94,7 @@ const EXPECTATIONS: Record<string, Entry> = {
     },
     hidden: { trainer: [SECRET], otherManager: [SECRET], admin: [SECRET] },
   },
+  '/forgot-password': { get: everyone(200), post: { fields: nothing, expect: everyone(400) } },
   '/modules': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/modules/[module]': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/modules/[module]/[lesson]': { get: signedIn(200), post: { fields: () => ({ intent: 'complete' }), expect: signedIn(303) } },
