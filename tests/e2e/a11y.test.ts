@@ -166,6 +166,38 @@ describe('axe finds no violations', () => {
       // Again on a phone, where wide tables scroll in boxes of their own that must be reachable by keyboard.
       await page.setViewportSize({ width: 360, height: 740 });
       expect(await axeInPage(page)).toEqual([]);
+      // And in dark mode (prefers-color-scheme), where every colour pair changes: contrast is checked again.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeInPage(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('dark mode', () => {
+  /** The page's background and text colours, each as the sum of its red, green and blue (0 black .. 765 white). */
+  async function tones(page: Page): Promise<{ background: number; text: number }> {
+    return page.evaluate(() => {
+      const sum = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).reduce((n, v) => n + Number(v), 0);
+      const root = getComputedStyle(document.documentElement);
+      return { background: sum(root.backgroundColor), text: sum(getComputedStyle(document.body).color) };
+    });
+  }
+
+  it('follows the system setting: light by default, dark when asked', async () => {
+    const context = await signedInContext(browser, server, 'learner@example.com');
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      const light = await tones(page);
+      expect(light.background).toBeGreaterThan(600);
+      expect(light.text).toBeLessThan(200);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const dark = await tones(page);
+      expect(dark.background).toBeLessThan(150);
+      expect(dark.text).toBeGreaterThan(600);
     } finally {
       await context.close();
     }
