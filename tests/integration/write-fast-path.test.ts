@@ -137,7 +137,11 @@ describe('role-play steps', () => {
     const noOrigin = await choose(choice, eve.cookie, { origin: null });
     expect(noOrigin.status).toBe(403);
     const forged = await choose(choice, `${eve.cookie.slice(0, -4)}aaaa`);
-    expect([forged.status, forged.headers.get('location')]).toEqual([303, `/sign-in?next=${encodeURIComponent(SCENARIO)}`]);
+    // A cookie that matches no session reads as a session that ended: sign in, then back, told why (signed-out.ts).
+    expect([forged.status, forged.headers.get('location')]).toEqual([
+      303,
+      `/sign-in?next=${encodeURIComponent(`${SCENARIO}?kept=1`)}&ended=1`,
+    ]);
     for (const res of [crossSite, foreign, noOrigin, forged]) expect(fast(res)).toBe(false);
     expect(await steps(eve.id)).toBe(0);
   });
