@@ -106,7 +106,9 @@ describe('forgot password, with SMTP', () => {
     await s.db.$client.execute({ sql: 'update invites set expires_at = ? where id = ?', args: [Date.now() - 1000, id!] });
     const res = await get(s.origin, new URL(link).pathname);
     expect(res.status).toBe(410);
-    expect(main(await res.text())).toContain('has expired');
+    const page = await res.text();
+    expect(main(page)).toContain('has expired');
+    expect(parseHTML(page).document.querySelector('main a[href="/forgot-password"]')?.textContent).toBe('Ask for a new one');
   });
 
   it('throttles a client that keeps asking', async () => {
