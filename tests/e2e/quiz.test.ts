@@ -97,10 +97,13 @@ describe('taking a quiz', () => {
     const page = await context.newPage();
     await page.goto(`/quizzes/${QUIZ_ID}`);
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    expect(await page.locator('#attempts-left').textContent()).toMatch(/^This is attempt 1 of \d+/);
     await answerAll(page);
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await page.getByRole('heading', { name: 'Passed: 100%' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    // The count of attempts left belongs to the form it was shown with, and goes with it.
+    expect(await page.locator('#attempts-left').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
     await context.close();
   });
