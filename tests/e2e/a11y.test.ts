@@ -7,6 +7,8 @@ import { launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeInPage } from '../helpers/axe.ts';
 import { readFirstChoice } from '../helpers/learners.ts';
 import { invitePerson } from '../../src/lib/server/people/invites.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { quizAttempts } from '../../src/lib/server/db/schema.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -83,6 +85,12 @@ const PAGES: [string, string | null, Setup][] = [
     },
   ],
   ['invite that cannot be used', null, visit('/invite/not-a-real-token')],
+  ['forgot password (no mail server: ask an admin)', null, visit('/forgot-password')],
+  [
+    'sign-in after a session ended mid-form',
+    null,
+    visit(`/sign-in?next=${encodeURIComponent('/quizzes/empathy-quiz?kept=1')}&ended=1`),
+  ],
   ['home', 'learner@example.com', visit('/')],
   ['modules', 'learner@example.com', visit('/modules')],
   ['module', 'learner@example.com', visit('/modules/empathy')],
@@ -152,6 +160,38 @@ const PAGES: [string, string | null, Setup][] = [
     },
   ],
   ['team', 'manager@example.com', visit('/team')],
+  [
+    'drill-down with attempts used up and the form to grant more',
+    'manager@example.com',
+    async (page) => {
+      const samir = (await findUserByEmail(server.db, 'samir.haddad@example.com'))!;
+      for (let i = 0; i < 5; i++) {
+        const at = new Date(Date.now() - (10 - i) * 60_000);
+        await server.db.insert(quizAttempts).values({
+          id: `axe-failed-${i}`,
+          userId: samir.id,
+          quizId: 'empathy-quiz',
+          plan: '{}',
+          status: 'submitted',
+          startedAt: at,
+          submittedAt: at,
+          percent: 10,
+          passed: false,
+        });
+      }
+      await page.goto(`/team/people/${samir.id}`);
+      await page.getByRole('button', { name: /^Grant more attempts/ }).waitFor();
+    },
+  ],
+  [
+    'quiz with every attempt used',
+    'samir.haddad@example.com',
+    async (page) => {
+      // Samir's five failed attempts come from the entry above.
+      await page.goto('/quizzes/empathy-quiz');
+      await page.locator('#attempts-used-up').waitFor();
+    },
+  ],
   ['403', 'learner@example.com', visit('/admin/people')],
   ['404', 'learner@example.com', visit('/no-such-page')],
 ];
