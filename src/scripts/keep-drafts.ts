@@ -76,12 +76,16 @@ export function keepDrafts(selector: string): void {
   restored[0]?.scrollIntoView({ block: 'center' });
 }
 
-/** Whether this browser holds any draft young enough to put back (for the sign-in page's message). */
-export function hasDrafts(): boolean {
+/**
+ * Whether a draft was kept in the last couple of minutes, i.e. for the post that was just lost (the sign-in
+ * page's message). Drafts of posts that went through stay behind until they age out, so one sent in the same
+ * couple of minutes would count too: rare, and the page the learner returns to shows what was put back.
+ */
+export function hasDrafts(withinMs = 2 * 60_000): boolean {
   try {
     return Object.keys(sessionStorage).some((key) => {
       if (!key.startsWith(DRAFT_PREFIX)) return false;
-      return Date.now() - (JSON.parse(sessionStorage.getItem(key) ?? '{}') as Draft).at <= MAX_AGE_MS;
+      return Date.now() - (JSON.parse(sessionStorage.getItem(key) ?? '{}') as Draft).at <= withinMs;
     });
   } catch {
     return false;
