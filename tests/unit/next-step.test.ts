@@ -1,7 +1,15 @@
 // The next unfinished thing: what "Continue" on the home page and the step after the last lesson point at.
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/content/catalog.ts';
-import { continueStep, hasBegun, nextInModule, stepFromKey, stepHref, stepKey } from '../../src/lib/progress/next-step.ts';
+import {
+  continueStep,
+  hasBegun,
+  nextAfterLesson,
+  nextInModule,
+  stepFromKey,
+  stepHref,
+  stepKey,
+} from '../../src/lib/progress/next-step.ts';
 import type { LearnerFacts, LessonRecord } from '../../src/lib/progress/rules.ts';
 
 const mod = (order: number, quiz?: string) => ({
@@ -73,6 +81,19 @@ describe('the next step in a module', () => {
     expect(describeStep(nextInModule(a, facts(read)))).toBe('quiz a-quiz');
     expect(describeStep(nextInModule(a, facts(read, ['a-quiz'])))).toBe('role-play a-talk');
     expect(nextInModule(a, facts(read, ['a-quiz'], ['a-talk']))).toBeUndefined();
+  });
+});
+
+describe('the step after completing a lesson', () => {
+  it('is the next unread lesson after it, then one skipped before it, then the quiz', () => {
+    // The page records the completion first, so the facts already hold the lesson just completed.
+    expect(describeStep(nextAfterLesson(a, facts([done('a', 'one', 1)]), 'one'))).toBe('lesson a/two');
+    // "two" read already: completing "one" passes it over and goes on to the quiz.
+    expect(describeStep(nextAfterLesson(a, facts([done('a', 'two', 1), done('a', 'one', 2)]), 'one'))).toBe('quiz a-quiz');
+    // Completing "two" with "one" skipped goes back to it.
+    expect(describeStep(nextAfterLesson(a, facts([done('a', 'two', 1)]), 'two'))).toBe('lesson a/one');
+    const allRead = facts([done('a', 'one', 1), done('a', 'two', 2)], ['a-quiz']);
+    expect(describeStep(nextAfterLesson(a, allRead, 'two'))).toBe('role-play a-talk');
   });
 });
 

@@ -22,6 +22,19 @@ export function nextInModule(module: CatalogModule, facts: LearnerFacts): NextSt
 }
 
 /**
+ * The step after completing `lessonId` (already recorded in `facts`): the next unfinished lesson after it,
+ * else one skipped before it, else the quiz, then the role-plays. A lesson read already is passed over.
+ */
+export function nextAfterLesson(module: CatalogModule, facts: LearnerFacts, lessonId: string): NextStep | undefined {
+  const progress = moduleProgress(module, facts);
+  const at = module.lessons.findIndex((l) => l.id === lessonId);
+  const unfinished = (l: CatalogLesson) => progress.lessonStatus.get(l.id) !== 'completed';
+  const lesson = module.lessons.slice(at + 1).find(unfinished) ?? module.lessons.slice(0, Math.max(at, 0)).find(unfinished);
+  if (lesson) return { kind: 'lesson', moduleId: module.id, lesson };
+  return nextInModule(module, facts);
+}
+
+/**
  * Where "Continue" goes, first match wins: the lesson opened most recently and not completed; the next
  * step of the module touched last; of the assigned modules (most urgent first); of any module begun; of the
  * first module not begun. Undefined once every module is complete.
