@@ -7,6 +7,8 @@ import { launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeInPage } from '../helpers/axe.ts';
 import { readFirstChoice } from '../helpers/learners.ts';
 import { invitePerson } from '../../src/lib/server/people/invites.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { quizAttempts } from '../../src/lib/server/db/schema.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -83,6 +85,12 @@ const PAGES: [string, string | null, Setup][] = [
     },
   ],
   ['invite that cannot be used', null, visit('/invite/not-a-real-token')],
+  ['forgot password (no mail server: ask an admin)', null, visit('/forgot-password')],
+  [
+    'sign-in after a session ended mid-form',
+    null,
+    visit(`/sign-in?next=${encodeURIComponent('/quizzes/empathy-quiz?kept=1')}&ended=1`),
+  ],
   ['home', 'learner@example.com', visit('/')],
   ['modules', 'learner@example.com', visit('/modules')],
   ['module', 'learner@example.com', visit('/modules/empathy')],
@@ -152,6 +160,38 @@ const PAGES: [string, string | null, Setup][] = [
     },
   ],
   ['team', 'manager@example.com', visit('/team')],
+  [
+    'drill-down with attempts used up and the form to grant more',
+    'manager@example.com',
+    async (page) => {
+      const samir = (await findUserByEmail(server.db, 'samir.haddad@example.com'))!;
+      for (let i = 0; i < 5; i++) {
+        const at = new Date(Date.now() - (10 - i) * 60_000);
+        await server.db.insert(quizAttempts).values({
+          id: `axe-failed-${i}`,
+          userId: samir.id,
+          quizId: 'empathy-quiz',
+          plan: '{}',
+          status: 'submitted',
+          startedAt: at,
+          submittedAt: at,
+          percent: 10,
+          passed: false,
+        });
+      }
+      await page.goto(`/team/people/${samir.id}`);
+      await page.getByRole('button', { name: /^Grant more attempts/ }).waitFor();
+    },
+  ],
+  [
+    'quiz with every attempt used',
+    'samir.haddad@example.com',
+    async (page) => {
+      // Samir's five failed attempts come from the entry above.
+      await page.goto('/quizzes/empathy-quiz');
+      await page.locator('#attempts-used-up').waitFor();
+    },
+  ],
   ['403', 'learner@example.com', visit('/admin/people')],
   ['404', 'learner@example.com', visit('/no-such-page')],
 ];
@@ -166,6 +206,38 @@ describe('axe finds no violations', () => {
       // Again on a phone, where wide tables scroll in boxes of their own that must be reachable by keyboard.
       await page.setViewportSize({ width: 360, height: 740 });
       expect(await axeInPage(page)).toEqual([]);
+      // And in dark mode (prefers-color-scheme), where every colour pair changes: contrast is checked again.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeInPage(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('dark mode', () => {
+  /** The page's background and text colours, each as the sum of its red, green and blue (0 black .. 765 white). */
+  async function tones(page: Page): Promise<{ background: number; text: number }> {
+    return page.evaluate(() => {
+      const sum = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).reduce((n, v) => n + Number(v), 0);
+      const root = getComputedStyle(document.documentElement);
+      return { background: sum(root.backgroundColor), text: sum(getComputedStyle(document.body).color) };
+    });
+  }
+
+  it('follows the system setting: light by default, dark when asked', async () => {
+    const context = await signedInContext(browser, server, 'learner@example.com');
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      const light = await tones(page);
+      expect(light.background).toBeGreaterThan(600);
+      expect(light.text).toBeLessThan(200);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const dark = await tones(page);
+      expect(dark.background).toBeLessThan(150);
+      expect(dark.text).toBeGreaterThan(600);
     } finally {
       await context.close();
     }

@@ -45,6 +45,30 @@ describe('learning a module', () => {
     await context.close();
   });
 
+  it('points at the quiz once every lesson is read, with the last lesson still rateable (no JavaScript)', async () => {
+    const context = await signedInContext(browser, server, 'jonas.weber@example.com', { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/modules/empathy');
+    const lessons = await page.locator('.lesson-list h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    for (const href of lessons) {
+      await page.goto(href);
+      await page.getByRole('button', { name: /^Mark as complete/ }).click();
+      await page.getByRole('status').first().waitFor();
+    }
+    // The last completion lands on the same lesson, at its finish card, with the next step and the rating form.
+    expect(new URL(page.url()).pathname).toBe(lessons.at(-1));
+    const next = page.getByRole('link', { name: /^Next: take the quiz “/ });
+    expect(await next.isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Rate this lesson' }).isVisible()).toBe(true);
+
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Continue where you left off' }).waitFor();
+    await page.getByRole('link', { name: /^Continue: take the quiz “/ }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/quizzes/empathy-quiz');
+    await context.close();
+  });
+
   it('records a double-submitted completion once', async () => {
     const context = await signedInContext(browser, server, 'aiko.tanaka@example.com');
     const page = await context.newPage();

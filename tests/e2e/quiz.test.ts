@@ -40,6 +40,25 @@ async function answerAll(page: Page) {
   }
 }
 
+describe('quiz page layout', () => {
+  it('keeps every prompt inside its card, clear of the border', async () => {
+    const context = await signedInContext(browser, server, 'marcus.bell@example.com');
+    const page = await context.newPage();
+    await page.goto(`/quizzes/${QUIZ_ID}`);
+    const gaps = await page.locator('fieldset.question').evaluateAll((sets) =>
+      sets.map((set) => {
+        const legend = set.querySelector('legend')!.getBoundingClientRect();
+        const border = parseFloat(getComputedStyle(set).borderTopWidth);
+        // A legend left in its default place straddles the top border: its top is the fieldset's top.
+        return legend.top - set.getBoundingClientRect().top - border;
+      }),
+    );
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) expect(gap).toBeGreaterThan(4);
+    await context.close();
+  });
+});
+
 describe('quiz page before submission', () => {
   it('contains no correct-answer data: no correct flags, feedback or explanations', async () => {
     const context = await signedInContext(browser, server, 'marcus.bell@example.com');
@@ -78,10 +97,13 @@ describe('taking a quiz', () => {
     const page = await context.newPage();
     await page.goto(`/quizzes/${QUIZ_ID}`);
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    expect(await page.locator('#attempts-left').textContent()).toMatch(/^This is attempt 1 of \d+/);
     await answerAll(page);
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await page.getByRole('heading', { name: 'Passed: 100%' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    // The count of attempts left belongs to the form it was shown with, and goes with it.
+    expect(await page.locator('#attempts-left').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
     await context.close();
   });

@@ -106,6 +106,7 @@ const EXPECTATIONS: Record<string, Entry> = {
     },
     hidden: { trainer: [SECRET], otherManager: [SECRET], admin: [SECRET] },
   },
+  '/forgot-password': { get: everyone(200), post: { fields: nothing, expect: everyone(400) } },
   '/modules': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/modules/[module]': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/modules/[module]/[lesson]': { get: signedIn(200), post: { fields: () => ({ intent: 'complete' }), expect: signedIn(303) } },
@@ -132,7 +133,12 @@ const EXPECTATIONS: Record<string, Entry> = {
   },
   '/team/[teamId]/export/matrix.csv': { get: ownTeam, post: { fields: nothing, expect: everyone(405) } },
   '/team/[teamId]/export/attempts.csv': { get: ownTeam, post: { fields: nothing, expect: everyone(405) } },
-  '/team/people/[userId]': { get: ownTeam, post: { fields: nothing, expect: readOnly(ownTeam) }, hidden: { admin: [SECRET] } },
+  '/team/people/[userId]': {
+    get: ownTeam,
+    // The page's own form grants more attempts; `nothing` is not a grant, so whoever may post is told 400.
+    post: { fields: nothing, expect: { ...ownTeam, admin: 400 } },
+    hidden: { admin: [SECRET] },
+  },
   '/assignments': { get: managers, post: { fields: nothing, expect: { ...managers, otherManager: 400, admin: 400 } } },
   '/feedback': { get: everyone(405), post: { fields: nothing, expect: { ...signedIn(400) } } },
   '/insight': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },

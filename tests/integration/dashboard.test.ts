@@ -10,7 +10,7 @@ import type { Db } from '../../src/lib/server/db/db.ts';
 import { createUser, setActive } from '../../src/lib/server/people/users.ts';
 import { addManager, ensureTeam } from '../../src/lib/server/people/teams.ts';
 import { teamDashboard, visiblePerson, visibleTeam, visibleTeams } from '../../src/lib/server/insight/dashboard.ts';
-import { personDetail, teamAttempts } from '../../src/lib/server/insight/dashboard-person.ts';
+import { personDetail, teamQuizResults } from '../../src/lib/server/insight/dashboard-person.ts';
 import type { CourseFacts } from '../../src/lib/insight/course.ts';
 
 const now = new Date(Date.UTC(2026, 10, 20, 12));
@@ -47,7 +47,12 @@ async function attempt(who: string, quizId: string, percent: number | null, pass
     passed,
   });
 }
-async function run(who: string, status: 'active' | 'finished', totals: Record<string, number>) {
+async function run(
+  who: string,
+  status: 'active' | 'finished' | 'abandoned',
+  totals: Record<string, number>,
+  outcome: 'strong' | 'poor' = 'strong',
+) {
   const at = new Date(now.getTime() - 3 * day + n++ * 1000);
   await t.db.insert(scenarioRuns).values({
     id: `r${n}`,
@@ -55,7 +60,7 @@ async function run(who: string, status: 'active' | 'finished', totals: Record<st
     scenarioId: 'listen-talk',
     status,
     totals: JSON.stringify(totals),
-    outcome: status === 'finished' ? 'strong' : null,
+    outcome: status === 'finished' ? outcome : null,
     startedAt: at,
     updatedAt: at,
     finishedAt: status === 'finished' ? at : null,
@@ -87,6 +92,9 @@ beforeAll(async () => {
   await attempt('ann', 'listen-quiz', null, null); // open: not a result
   await attempt('ann', 'listen-check', 100, null); // a knowledge check: not an end-of-module quiz
   await run('ann', 'finished', { empathy: 4, respect: 2 });
+  // Practice that stays ann's own (decision 010): a replay played badly on purpose, a run left halfway.
+  await run('ann', 'finished', { empathy: -3, respect: -2 }, 'poor');
+  await run('ann', 'abandoned', { empathy: -1 });
   // bob: opened one lesson, failed the quiz, role-play still going; listen overdue, respect due later.
   await lesson('bob', 'listen', 'l1', false);
   await attempt('bob', 'listen-quiz', 40, false);
@@ -123,18 +131,12 @@ describe('team figures', () => {
     expect(d.summary).toMatchObject({ people: 3, cells: 6, completed: 2, completionRate: 33 });
     expect(d.summary.counts).toEqual({ completed: 2, 'in-progress': 1, overdue: 2, 'not-started': 1 });
     expect(d.summary.modules.map((m) => m.completionRate)).toEqual([33, 33]);
-    // Attempts 50, 90 (ann) and 40 (bob): mean 60; 1 of 2 people and 1 of 3 attempts passed.
+    // Best scores 90 (ann, after 50) and 40 (bob): mean 65; 1 of 2 people passed. Retakes are not counted.
     expect(d.quizzes).toEqual([
-      expect.objectContaining({
-        quizId: 'listen-quiz',
-        attempts: 3,
-        people: 2,
-        averagePercent: 60,
-        passRate: 50,
-        attemptPassRate: 33,
-      }),
+      expect.objectContaining({ quizId: 'listen-quiz', people: 2, passedPeople: 1, averagePercent: 65, passRate: 50 }),
     ]);
-    // Finished runs of ann {4, 2} and cy {-1, 1}; best per run {6, 3}.
+    expect(d.quizzes[0]).not.toHaveProperty('attempts');
+    // Best finished runs of ann {4, 2} (not her poor replay) and cy {-1, 1}; best per run {6, 3}.
     expect(d.skills).toEqual([
       { skill: 'empathy', label: 'Empathy', runs: 2, averagePoints: 1.5, percentOfBest: 25 },
       { skill: 'respect', label: 'Respect', runs: 2, averagePoints: 1.5, percentOfBest: 50 },
@@ -146,23 +148,28 @@ describe('team figures', () => {
     const detail = await personDetail(t.db, bob, course, now);
     expect(detail.cells.map((c) => c.status)).toEqual(['overdue', 'not-started']);
     expect(detail.lessons.map((l) => l.lessonId)).toEqual(['l1']);
-    expect(detail.attempts.map((a) => a.percent)).toEqual([40]);
-    expect(detail.runs.map((r) => r.status)).toEqual(['active']);
+    expect(detail.quizzes.map((q) => [q.quizId, q.percent, q.passed])).toEqual([['listen-quiz', 40, false]]);
+    // A run still going is the learner's own until it ends.
+    expect(detail.runs).toEqual([]);
     expect(detail.skills).toEqual([]);
+  });
+
+  it("shows the best graded result and best finished run only, never a learner's practice", async () => {
     const ann = await personDetail(t.db, (await visiblePerson(t.db, { id: id.ada!, role: 'admin' }, id.ann!))!, course, now);
-    expect(ann.attempts.map((a) => [a.quizId, a.status])).toHaveLength(4);
+    // Not the 50 before it, not the open attempt, not the knowledge check.
+    expect(ann.quizzes.map((q) => [q.quizId, q.percent, q.passed])).toEqual([['listen-quiz', 90, true]]);
+    // Not the poor replay, not the abandoned run.
+    expect(ann.runs.map((r) => [r.scenarioId, r.outcome])).toEqual([['listen-talk', 'strong']]);
     expect(ann.skills.map((s) => s.percentOfBest)).toEqual([67, 67]);
   });
 
-  it('exports the raw attempts of active members only, by person', async () => {
-    const lines = await teamAttempts(t.db, alpha);
-    expect(lines.map((l) => [l.displayName, l.quizId, l.percent])).toEqual([
-      ['ann', 'listen-quiz', 50],
-      ['ann', 'listen-quiz', 90],
-      ['ann', 'listen-quiz', null],
-      ['ann', 'listen-check', 100],
-      ['bob', 'listen-quiz', 40],
+  it('exports the best end-of-module quiz result of active members only, by person', async () => {
+    const lines = await teamQuizResults(t.db, alpha, ['listen-quiz']);
+    expect(lines.map((l) => [l.displayName, l.quizId, l.percent, l.passed])).toEqual([
+      ['ann', 'listen-quiz', 90, true],
+      ['bob', 'listen-quiz', 40, false],
     ]);
+    expect(await teamQuizResults(t.db, alpha, [])).toEqual([]);
   });
 });
 
@@ -217,7 +224,7 @@ describe('query shape', () => {
     const { db, queries } = recording();
     await teamDashboard(db, alpha, course, now);
     await personDetail(db, { id: id.ann!, displayName: 'ann', email: 'ann@example.com' }, course, now);
-    await teamAttempts(db, alpha);
+    await teamQuizResults(db, alpha, ['listen-quiz']);
     let checked = 0;
     for (const q of queries) {
       const plan = await t.db.$client.execute({ sql: `explain query plan ${q.sql}`, args: q.params as never[] });

@@ -16,6 +16,7 @@ import {
   type QuizWithId,
 } from '../../src/lib/server/learning/quiz-attempts.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
+import { blockedQuizIds, grantAttempts, grantsOf } from '../../src/lib/server/learning/attempt-grants.ts';
 import { quizResponses } from '../../src/lib/server/db/schema.ts';
 import type { AttemptPlan } from '../../src/lib/quiz/index.ts';
 
@@ -124,6 +125,29 @@ describe('quiz attempts', () => {
       reason: 'wait',
     });
     expect((await openAttempt(t.db, userId, waiting, new Date(now.getTime() + 30 * 60_000))).ok).toBe(true);
+  });
+
+  it('raises the limit by the attempts granted, and counts only submitted attempts toward it', async () => {
+    const limited: QuizWithId = { ...quiz, id: 'granted', maxAttempts: 1, retakeWaitMinutes: 0 };
+    const granter = (await createUser(t.db, { email: 'boss@example.com', displayName: 'Boss', role: 'manager' })).id;
+    const first = await openAttempt(t.db, userId, limited);
+    expect(first).toMatchObject({ ok: true, number: 1, limit: 1 });
+    // Opening again (a reload) is the same attempt, not a second one.
+    expect(await openAttempt(t.db, userId, limited)).toMatchObject({ ok: true, number: 1 });
+    if (!first.ok) throw new Error('not opened');
+    await submitAttempt(t.store, userId, limited, first.attempt.id, answers(first.plan, false), 70);
+    expect(await openAttempt(t.db, userId, limited)).toMatchObject({ ok: false, reason: 'limit', limit: 1 });
+    expect(await blockedQuizIds(t.db, userId, [limited])).toEqual(['granted']);
+    const refused = await grantAttempts(t.db, { userId, quizId: 'granted', extra: 0, reason: 'x', grantedBy: granter });
+    expect(refused).toEqual({ ok: false, message: 'Choose between 1 and 5 more attempts.' });
+    expect(await grantAttempts(t.db, { userId, quizId: 'granted', extra: 2, reason: ' Sick day ', grantedBy: granter })).toEqual({
+      ok: true,
+    });
+    expect(await openAttempt(t.db, userId, limited)).toMatchObject({ ok: true, number: 2, limit: 3 });
+    expect(await blockedQuizIds(t.db, userId, [limited])).toEqual([]);
+    expect((await grantsOf(t.db, userId, 'granted')).map((g) => [g.extra, g.reason, g.grantedByName])).toEqual([
+      [2, 'Sick day', 'Boss'],
+    ]);
   });
 
   it('keeps self-assessment answers over time', async () => {

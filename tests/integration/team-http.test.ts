@@ -198,13 +198,22 @@ describe('CSV downloads', () => {
     expect(rows.find((r) => r[1] === 'learner@example.com')!.slice(2, 4)).toEqual(['0', 'Not started']);
   });
 
-  it("exports the team's raw quiz attempts and no one else's", async () => {
+  it("exports the team's best end-of-module quiz results and no one else's", async () => {
     const { res, rows } = await download(`/team/${support}/export/attempts.csv`);
     expect(res.status).toBe(200);
-    expect(rows[0]!.slice(0, 7)).toEqual(['Person', 'Email', 'Module', 'Quiz', 'Quiz id', 'Kind', 'Status']);
-    expect(rows.slice(1).map((r) => [r[0], r[4], r[5], r[11], r[12]])).toEqual([
-      [`'${EVIL}`, 'empathy-quiz', 'end-of-module quiz', '70', 'yes'],
+    expect(rows[0]).toEqual([
+      'Person',
+      'Email',
+      'Module',
+      'Quiz',
+      'Quiz id',
+      'Best score submitted (UTC)',
+      'Points',
+      'Max points',
+      'Best percent',
+      'Passed',
     ]);
+    expect(rows.slice(1).map((r) => [r[0], r[4], r[8], r[9]])).toEqual([[`'${EVIL}`, 'empathy-quiz', '70', 'yes']]);
   });
 });
 

@@ -102,9 +102,24 @@ describe('parseResponses', () => {
     ]);
   });
 
+  it('names every position left empty when several items share one', () => {
+    const message = errorsFor({
+      'q:steps:listen': ['2'],
+      'q:steps:summarize': ['2'],
+      'q:steps:acknowledge': ['2'],
+      'q:steps:fix': ['2'],
+    })[0]?.message;
+    expect(message).toBe(
+      'Position 2 is given to 4 items and positions 1, 3, 4 to none: give each item its own position from 1 to 4.',
+    );
+  });
+
   it('refuses repeated, missing or impossible ordering positions', () => {
     expect(errorsFor({ 'q:steps:fix': ['1'] })).toEqual([
-      { questionId: 'steps', message: 'Two items are at position 1; give each item its own position from 1 to 4.' },
+      {
+        questionId: 'steps',
+        message: 'Position 1 is given to 2 items and position 4 to none: give each item its own position from 1 to 4.',
+      },
     ]);
     expect(errorsFor({ 'q:steps:fix': [] })).toEqual([
       { questionId: 'steps', message: 'Give every item a position from 1 to 4.' },

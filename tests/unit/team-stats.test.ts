@@ -3,12 +3,12 @@ import { fixtureCourse } from '../helpers/course-fixture.ts';
 import { quizStats, skillStats } from '../../src/lib/insight/team-stats.ts';
 
 describe('quiz figures', () => {
-  it('averages over attempts and counts pass rates per person and per attempt', () => {
+  it("averages each person's best score and counts the pass rate per person, never per attempt", () => {
     const rows = [
-      { userId: 'ann', quizId: 'listen-quiz', attempts: 2, passedAttempts: 1, percentSum: 50 + 90, best: 90 },
-      { userId: 'bob', quizId: 'listen-quiz', attempts: 1, passedAttempts: 0, percentSum: 40, best: 40 },
-      { userId: 'cy', quizId: 'listen-quiz', attempts: 3, passedAttempts: 0, percentSum: 60 + 65 + 60, best: 65 },
-      { userId: 'ann', quizId: 'other-quiz', attempts: 9, passedAttempts: 9, percentSum: 900, best: 100 },
+      { userId: 'ann', quizId: 'listen-quiz', attempts: 2, passedAttempts: 1, best: 90 },
+      { userId: 'bob', quizId: 'listen-quiz', attempts: 1, passedAttempts: 0, best: 40 },
+      { userId: 'cy', quizId: 'listen-quiz', attempts: 3, passedAttempts: 0, best: 65 },
+      { userId: 'ann', quizId: 'other-quiz', attempts: 9, passedAttempts: 9, best: 100 },
     ];
     expect(quizStats(fixtureCourse(), rows)).toEqual([
       {
@@ -16,18 +16,16 @@ describe('quiz figures', () => {
         moduleId: 'listen',
         moduleTitle: 'Listening',
         passMark: 70,
-        attempts: 6,
         people: 3,
         passedPeople: 1,
-        averagePercent: 61, // 365 / 6 = 60.8
+        averagePercent: 65, // (90 + 40 + 65) / 3
         passRate: 33, // 1 of 3 people
-        attemptPassRate: 16, // 1 of 6 attempts
       },
     ]);
   });
 
   it('says "none yet" (null) for a quiz nobody has taken', () => {
-    expect(quizStats(fixtureCourse(), [])[0]).toMatchObject({ attempts: 0, averagePercent: null, passRate: null });
+    expect(quizStats(fixtureCourse(), [])[0]).toMatchObject({ people: 0, averagePercent: null, passRate: null });
   });
 });
 

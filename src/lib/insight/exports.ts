@@ -1,4 +1,4 @@
-/** The two CSV downloads of the team dashboard: the matrix (wide, one row per person) and raw quiz attempts. */
+/** The two CSV downloads of the team dashboard: the matrix (wide, one row per person) and quiz results. */
 import { toCsv, type CsvValue } from './csv.ts';
 import { completedCount, CELL_LABELS, type Matrix } from './matrix.ts';
 import { day } from './course.ts';
@@ -19,40 +19,38 @@ export function matrixCsv(matrix: Matrix): string {
   return toCsv(header, rows);
 }
 
-export interface AttemptCsvLine {
+/** A person's best result in one end-of-module quiz (src/lib/insight/practice.ts). */
+export interface QuizResultCsvLine {
   displayName: string;
   email: string;
   quizId: string;
-  status: 'open' | 'submitted';
-  startedAt: Date;
   submittedAt: Date | null;
   points: number | null;
   maxPoints: number | null;
   percent: number | null;
-  passed: boolean | null;
+  passed: boolean;
 }
 
 export interface QuizInfo {
   title: string;
   moduleTitle: string;
-  /** True for a module's end-of-module quiz, false for a knowledge check inside a lesson. */
-  endOfModule: boolean;
 }
 
-export function attemptsCsv(lines: AttemptCsvLine[], quizzes: ReadonlyMap<string, QuizInfo>): string {
+/**
+ * One row per person and end-of-module quiz: their best score and whether they passed. Knowledge checks
+ * and retakes are the learner's own (docs/decisions/010-privacy-of-practice.md) and are not exported.
+ */
+export function quizResultsCsv(lines: QuizResultCsvLine[], quizzes: ReadonlyMap<string, QuizInfo>): string {
   const header = [
     'Person',
     'Email',
     'Module',
     'Quiz',
     'Quiz id',
-    'Kind',
-    'Status',
-    'Started (UTC)',
-    'Submitted (UTC)',
+    'Best score submitted (UTC)',
     'Points',
     'Max points',
-    'Percent',
+    'Best percent',
     'Passed',
   ];
   const rows = lines.map((a): CsvValue[] => {
@@ -63,9 +61,6 @@ export function attemptsCsv(lines: AttemptCsvLine[], quizzes: ReadonlyMap<string
       quiz?.moduleTitle ?? '',
       quiz?.title ?? '',
       a.quizId,
-      quiz ? (quiz.endOfModule ? 'end-of-module quiz' : 'knowledge check') : 'removed quiz',
-      a.status,
-      a.startedAt,
       a.submittedAt,
       a.points,
       a.maxPoints,

@@ -1,6 +1,6 @@
 /**
- * Team figures beyond the matrix: end-of-module quiz results and the skill profile from finished
- * role-play runs. Inputs are rows already grouped in SQL (per person and quiz, per scenario and skill).
+ * Team figures beyond the matrix: end-of-module quiz results and the skill profile from each person's
+ * best finished role-play run. Inputs are rows already grouped in SQL (per person and quiz, per scenario and skill).
  */
 import type { CatalogModule } from '../content/catalog.ts';
 import { SKILLS, SKILL_LABELS, type Skill } from '../../schemas/skills.ts';
@@ -11,27 +11,26 @@ export interface QuizAggregate {
   quizId: string;
   attempts: number;
   passedAttempts: number;
-  /** Sum of the attempts' percentages, for an average over attempts. */
-  percentSum: number;
   best: number;
 }
 
+/**
+ * A team's results in one end-of-module quiz, from each person's best attempt (decision 010: how many
+ * tries it took is the learner's own, so no figure here counts attempts).
+ */
 export interface QuizStat {
   quizId: string;
   moduleId: string;
   moduleTitle: string;
   passMark: number;
-  attempts: number;
   /** People with at least one submitted attempt. */
   people: number;
   /** People with at least one passing attempt. */
   passedPeople: number;
-  /** Mean score over all submitted attempts, rounded; null without attempts. */
+  /** Mean of each person's best score, rounded; null when nobody tried. */
   averagePercent: number | null;
   /** Passed people out of people who tried, 0-100 rounded down; null when nobody tried. */
   passRate: number | null;
-  /** Passing attempts out of all attempts, 0-100 rounded down; null without attempts. */
-  attemptPassRate: number | null;
 }
 
 const floorRate = (part: number, whole: number) => (whole === 0 ? null : Math.floor((part / whole) * 100));
@@ -41,9 +40,7 @@ export function quizStats(modules: CatalogModule[], rows: QuizAggregate[]): Quiz
   return modules.flatMap((m) => {
     if (!m.quiz) return [];
     const mine = rows.filter((r) => r.quizId === m.quiz!.id && r.attempts > 0);
-    const attempts = mine.reduce((n, r) => n + r.attempts, 0);
-    const percentSum = mine.reduce((n, r) => n + r.percentSum, 0);
-    const passedAttempts = mine.reduce((n, r) => n + r.passedAttempts, 0);
+    const bestSum = mine.reduce((n, r) => n + r.best, 0);
     const passedPeople = mine.filter((r) => r.passedAttempts > 0).length;
     return [
       {
@@ -51,18 +48,16 @@ export function quizStats(modules: CatalogModule[], rows: QuizAggregate[]): Quiz
         moduleId: m.id,
         moduleTitle: m.title,
         passMark: m.quiz.passMark,
-        attempts,
         people: mine.length,
         passedPeople,
-        averagePercent: attempts === 0 ? null : Math.round(percentSum / attempts),
+        averagePercent: mine.length === 0 ? null : Math.round(bestSum / mine.length),
         passRate: floorRate(passedPeople, mine.length),
-        attemptPassRate: floorRate(passedAttempts, attempts),
       },
     ];
   });
 }
 
-/** Finished runs of one scenario, summed per skill. */
+/** Runs of one scenario (each person's best finished one), summed per skill. */
 export interface SkillAggregate {
   scenarioId: string;
   skill: string;

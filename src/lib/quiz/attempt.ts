@@ -46,6 +46,17 @@ export function planAttempt(quiz: Quiz, seed: string): AttemptPlan {
   return { questions: [...drawn, ...likert].map((q) => ({ id: q.id, type: q.type, order: plannedOrder(q, random) })) };
 }
 
+/**
+ * How many questions every attempt shows, as planAttempt draws them: the graded ones (all, or `drawCount`)
+ * and every self-assessment. The quiz page's header and the form's "Question 1 of N" both use `total`.
+ */
+export function questionCounts(quiz: Quiz): { graded: number; selfAssessment: number; total: number } {
+  const available = quiz.questions.filter((q) => q.type !== 'likert').length;
+  const graded = Math.min(quiz.drawCount ?? available, available);
+  const selfAssessment = quiz.questions.length - available;
+  return { graded, selfAssessment, total: graded + selfAssessment };
+}
+
 function plannedOrder(question: Question, random: () => number): string[] {
   if (question.type === 'likert') return [];
   if (question.type === 'truefalse') return question.options.map((o) => o.id);

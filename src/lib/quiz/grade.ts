@@ -93,7 +93,15 @@ function parseOrdering(planned: PlannedQuestion, fields: [string, string][]): Re
   if (positions.size < n) return `Give every item a position from 1 to ${n}.`;
   const used = [...positions.values()];
   const repeated = used.find((p, i) => used.indexOf(p) !== i);
-  if (repeated !== undefined) return `Two items are at position ${repeated}; give each item its own position from 1 to ${n}.`;
+  if (repeated !== undefined) {
+    // Say which position is doubled and which is left empty, so the learner knows which select to change.
+    const missing = Array.from({ length: n }, (_, i) => i + 1).filter((p) => !used.includes(p));
+    const times = used.filter((p) => p === repeated).length;
+    return (
+      `Position ${repeated} is given to ${times} items and ${missing.length === 1 ? 'position' : 'positions'} ` +
+      `${missing.join(', ')} to none: give each item its own position from 1 to ${n}.`
+    );
+  }
   return { type: 'ordering', itemIds: [...positions].sort((a, b) => a[1] - b[1]).map(([id]) => id) };
 }
 

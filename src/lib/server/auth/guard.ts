@@ -8,18 +8,19 @@
 import type { AstroGlobal } from 'astro';
 import { can, type Permission } from '../../auth/permissions.ts';
 import type { SessionUser } from './session.ts';
-import { MAX_NEXT_LENGTH } from '../http/request.ts';
+import { signInPath } from './signed-out.ts';
 
-type Ctx = Pick<AstroGlobal, 'locals' | 'url' | 'redirect' | 'rewrite'>;
+type Ctx = Pick<AstroGlobal, 'locals' | 'url' | 'redirect' | 'rewrite' | 'request'>;
 
-/** Signed-in user, or a redirect to sign-in that comes back here afterwards. */
+/** Signed-in user, or a redirect to sign-in that comes back here afterwards (see signed-out.ts). */
 export function requireUser(ctx: Ctx): SessionUser | Response {
   const user = ctx.locals.user;
   if (user) return user;
-  // A crafted URL too long to carry back loses its query (or all of it) rather than becoming a Location
-  // header too big for proxies and clients.
-  const next = [ctx.url.pathname + ctx.url.search, ctx.url.pathname, '/'].find((p) => p.length <= MAX_NEXT_LENGTH);
-  return ctx.redirect(`/sign-in?next=${encodeURIComponent(next ?? '/')}`, 303);
+  const { method, headers } = ctx.request;
+  return ctx.redirect(
+    signInPath({ method, url: ctx.url, cookieHeader: headers.get('cookie'), referer: headers.get('referer') }),
+    303,
+  );
 }
 
 /** Signed-in user holding `permission`; otherwise sign-in redirect or the 403 page. */

@@ -160,6 +160,26 @@ export const quizAttempts = sqliteTable(
   (t) => [index('quiz_attempts_user_quiz_idx').on(t.userId, t.quizId), index('quiz_attempts_quiz_idx').on(t.quizId, t.status)],
 );
 
+/**
+ * More attempts at a quiz with a retake limit, granted to one learner by a manager of their team or an
+ * admin, with the reason. The limit becomes the quiz's `maxAttempts` plus every grant's `extra`.
+ */
+export const attemptGrants = sqliteTable(
+  'attempt_grants',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    quizId: text('quiz_id').notNull(),
+    extra: integer('extra').notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('attempt_grants_user_quiz_idx').on(t.userId, t.quizId)],
+);
+
 /** The answer to each question of a submitted attempt (for results, history and trainer analytics). */
 export const quizResponses = sqliteTable(
   'quiz_responses',

@@ -1,107 +1,130 @@
 /**
- * One learner as their manager sees them: module status, lessons, quiz attempts, role-play runs and
- * skill profile. Deliberately never reads journal_entries (private reflections) or lesson feedback:
+ * One learner as their manager sees them (docs/decisions/010-privacy-of-practice.md): module status,
+ * lessons, the best result of each end-of-module quiz, the best finished run of each role-play and the
+ * skill profile from those runs. Knowledge checks, retakes, attempts never submitted, abandoned runs and
+ * weaker replays are never selected. Nor are journal_entries (private reflections) or lesson feedback:
  * neither table is imported here, so the drill-down cannot show them by accident.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { quizAttempts, scenarioRuns, users } from '../db/schema.ts';
 import { lessonRecords } from '../learning/progress.ts';
 import { scopeFacts, skillAggregates } from './dashboard-queries.ts';
 import type { CourseFacts } from '../../insight/course.ts';
+import type { CatalogModule } from '../../content/catalog.ts';
 import { buildMatrix, type Cell, type Person } from '../../insight/matrix.ts';
+import { bestQuizResults, bestRuns, parseTotals, type QuizResult } from '../../insight/practice.ts';
 import { skillStats, type SkillStat } from '../../insight/team-stats.ts';
 import type { LessonRecord } from '../../progress/rules.ts';
 
-export interface AttemptLine {
-  id: string;
+/** The best submitted attempt at one end-of-module quiz. */
+export type QuizResultLine = QuizResult<{
+  userId: string;
   quizId: string;
-  status: 'open' | 'submitted';
-  startedAt: Date;
   submittedAt: Date | null;
+  points: number | null;
+  maxPoints: number | null;
   percent: number | null;
   passed: boolean | null;
-}
+}>;
 
+/** The best finished run of one role-play. */
 export interface RunLine {
-  id: string;
   scenarioId: string;
-  status: 'active' | 'finished' | 'abandoned';
   outcome: 'strong' | 'mixed' | 'poor' | null;
-  startedAt: Date;
   finishedAt: Date | null;
 }
 
 export interface PersonDetail {
   cells: Cell[];
   lessons: LessonRecord[];
-  attempts: AttemptLine[];
+  quizzes: QuizResultLine[];
   runs: RunLine[];
   skills: SkillStat[];
 }
 
+/** The ids of the modules' end-of-module quizzes: the only quizzes whose results a manager sees. */
+export function moduleQuizIds(modules: CatalogModule[]): string[] {
+  return modules.flatMap((m) => (m.quiz ? [m.quiz.id] : []));
+}
+
+// The unary plus keeps SQLite on the index that starts with the person (see dashboard-queries.ts).
+const submitted = sql`+${quizAttempts.status} = 'submitted'`;
+
+const graded = {
+  userId: quizAttempts.userId,
+  quizId: quizAttempts.quizId,
+  submittedAt: quizAttempts.submittedAt,
+  points: quizAttempts.points,
+  maxPoints: quizAttempts.maxPoints,
+  percent: quizAttempts.percent,
+  passed: quizAttempts.passed,
+};
+
+async function quizResults(db: Db, userId: string, quizIds: string[]): Promise<QuizResultLine[]> {
+  if (quizIds.length === 0) return [];
+  const rows = await db
+    .select(graded)
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), inArray(quizAttempts.quizId, quizIds), submitted))
+    .orderBy(asc(quizAttempts.submittedAt));
+  return bestQuizResults(rows);
+}
+
+async function runResults(db: Db, userId: string): Promise<RunLine[]> {
+  const rows = await db
+    .select({
+      userId: scenarioRuns.userId,
+      scenarioId: scenarioRuns.scenarioId,
+      outcome: scenarioRuns.outcome,
+      totals: scenarioRuns.totals,
+      finishedAt: scenarioRuns.finishedAt,
+    })
+    .from(scenarioRuns)
+    .where(and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.status, 'finished')))
+    .orderBy(desc(scenarioRuns.finishedAt));
+  return bestRuns(rows.map((r) => ({ ...r, totals: parseTotals(r.totals) }))).map(({ scenarioId, outcome, finishedAt }) => ({
+    scenarioId,
+    outcome,
+    finishedAt,
+  }));
+}
+
 export async function personDetail(db: Db, person: Person, course: CourseFacts, now = new Date()): Promise<PersonDetail> {
   const scope = { userId: person.id };
-  const [{ facts }, lessons, attempts, runs, skills] = await Promise.all([
+  const [{ facts }, lessons, quizzes, runs, skills] = await Promise.all([
     scopeFacts(db, scope, course.modules),
     lessonRecords(db, person.id),
-    db
-      .select({
-        id: quizAttempts.id,
-        quizId: quizAttempts.quizId,
-        status: quizAttempts.status,
-        startedAt: quizAttempts.startedAt,
-        submittedAt: quizAttempts.submittedAt,
-        percent: quizAttempts.percent,
-        passed: quizAttempts.passed,
-      })
-      .from(quizAttempts)
-      .where(eq(quizAttempts.userId, person.id))
-      .orderBy(desc(quizAttempts.startedAt)),
-    db
-      .select({
-        id: scenarioRuns.id,
-        scenarioId: scenarioRuns.scenarioId,
-        status: scenarioRuns.status,
-        outcome: scenarioRuns.outcome,
-        startedAt: scenarioRuns.startedAt,
-        finishedAt: scenarioRuns.finishedAt,
-      })
-      .from(scenarioRuns)
-      .where(eq(scenarioRuns.userId, person.id))
-      .orderBy(desc(scenarioRuns.startedAt)),
+    quizResults(db, person.id, moduleQuizIds(course.modules)),
+    runResults(db, person.id),
     skillAggregates(db, scope),
   ]);
   const [row] = buildMatrix(course.modules, [person], facts, now).rows;
-  return { cells: row?.cells ?? [], lessons, attempts, runs, skills: skillStats(skills, course.best) };
+  return { cells: row?.cells ?? [], lessons, quizzes, runs, skills: skillStats(skills, course.best) };
 }
 
-export interface AttemptExportLine extends AttemptLine {
-  displayName: string;
-  email: string;
-  points: number | null;
-  maxPoints: number | null;
-}
+export type QuizResultExportLine = QuizResultLine & { displayName: string; email: string };
 
-/** Every quiz attempt of the team's active members, for the raw CSV export; optionally only some quizzes. */
-export async function teamAttempts(db: Db, teamId: string, quizIds?: string[]): Promise<AttemptExportLine[]> {
-  if (quizIds && quizIds.length === 0) return [];
-  return db
-    .select({
-      displayName: users.displayName,
-      email: users.email,
-      id: quizAttempts.id,
-      quizId: quizAttempts.quizId,
-      status: quizAttempts.status,
-      startedAt: quizAttempts.startedAt,
-      submittedAt: quizAttempts.submittedAt,
-      points: quizAttempts.points,
-      maxPoints: quizAttempts.maxPoints,
-      percent: quizAttempts.percent,
-      passed: quizAttempts.passed,
-    })
+/**
+ * Each active member's best result in each end-of-module quiz, for the CSV export; optionally only some
+ * quizzes. Knowledge checks and retakes are not exported (decision 010).
+ */
+export async function teamQuizResults(db: Db, teamId: string, quizIds: string[]): Promise<QuizResultExportLine[]> {
+  if (quizIds.length === 0) return [];
+  const rows = await db
+    .select({ displayName: users.displayName, email: users.email, ...graded })
+    // CROSS JOIN fixes the loop order: the team's people first, then each one's attempts by user_id.
     .from(users)
-    .innerJoin(quizAttempts, eq(quizAttempts.userId, users.id))
-    .where(and(eq(users.teamId, teamId), eq(users.active, true), quizIds ? inArray(quizAttempts.quizId, quizIds) : undefined))
-    .orderBy(asc(users.displayName), asc(users.email), asc(quizAttempts.startedAt));
+    .crossJoin(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, users.id),
+        eq(users.teamId, teamId),
+        eq(users.active, true),
+        inArray(quizAttempts.quizId, quizIds),
+        submitted,
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.email), asc(quizAttempts.submittedAt));
+  return bestQuizResults(rows);
 }

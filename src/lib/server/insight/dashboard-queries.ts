@@ -14,6 +14,7 @@ import { assignments, lessonProgress, quizAttempts, scenarioRuns, users } from '
 import type { CatalogModule } from '../../content/catalog.ts';
 import type { LessonCounts, Person, TeamFacts } from '../../insight/matrix.ts';
 import type { QuizAggregate, SkillAggregate } from '../../insight/team-stats.ts';
+import { bestRuns, parseTotals, skillAggregatesOf } from '../../insight/practice.ts';
 
 /** Whose facts to read: the active members of a team, or one person. */
 export type Scope = { teamId: string } | { userId: string };
@@ -63,7 +64,6 @@ export async function quizAggregates(db: Db, scope: Scope, modules: CatalogModul
       quizId: quizAttempts.quizId,
       attempts: sql<number>`count(*)`.mapWith(Number),
       passedAttempts: sql<number>`coalesce(sum(${quizAttempts.passed}), 0)`.mapWith(Number),
-      percentSum: sql<number>`coalesce(sum(${quizAttempts.percent}), 0)`.mapWith(Number),
       best: sql<number>`coalesce(max(${quizAttempts.percent}), 0)`.mapWith(Number),
     })
     .from(users)
@@ -113,15 +113,22 @@ export async function scopeFacts(
   return { facts: { lessons, passedQuizzes, finishedScenarios: scenarios, assignments: due }, quizzes };
 }
 
-/** Points per skill of finished runs, summed per scenario and skill (totals is a JSON object per run). */
+/**
+ * Points per scenario and skill from each person's best finished run of each role-play (decision 010: a
+ * replay or a run played badly on purpose never lowers the profile). The runs are read per person by
+ * index and reduced in src/lib/insight/practice.ts.
+ */
 export async function skillAggregates(db: Db, scope: Scope): Promise<SkillAggregate[]> {
-  const rows = await db.all<{ scenarioId: string; skill: string; runs: number; points: number }>(sql`
-    select ${scenarioRuns.scenarioId} as scenarioId, skill.key as skill, count(*) as runs, sum(skill.value) as points
-    from ${users}
-    cross join ${scenarioRuns} on ${scenarioRuns.userId} = ${users.id}
-    cross join json_each(${scenarioRuns.totals}) as skill
-    where ${inScope(scope)} and ${scenarioRuns.status} = 'finished'
-      and skill.type in ('integer', 'real')
-    group by ${scenarioRuns.scenarioId}, skill.key`);
-  return rows.map((r) => ({ ...r, runs: Number(r.runs), points: Number(r.points) }));
+  const rows = await db
+    .select({
+      userId: scenarioRuns.userId,
+      scenarioId: scenarioRuns.scenarioId,
+      outcome: scenarioRuns.outcome,
+      totals: scenarioRuns.totals,
+      finishedAt: scenarioRuns.finishedAt,
+    })
+    .from(users)
+    .crossJoin(scenarioRuns)
+    .where(and(eq(scenarioRuns.userId, users.id), inScope(scope), eq(scenarioRuns.status, 'finished')));
+  return skillAggregatesOf(bestRuns(rows.map((r) => ({ ...r, totals: parseTotals(r.totals) }))));
 }

@@ -10,6 +10,7 @@ import { quizAttempts, quizResponses } from '../db/schema.ts';
 import { randomId } from '../auth/token.ts';
 import { MAX_FORM_FIELDS } from '../http/limits.ts';
 import { tooManyFieldsMessage } from '../http/request.ts';
+import { extraAttempts } from './attempt-grants.ts';
 import {
   gradeAttempt,
   isPlanCurrent,
@@ -24,8 +25,10 @@ import type { Quiz } from '../../../schemas/quiz.ts';
 export type QuizWithId = Quiz & { id: string };
 export type AttemptRow = typeof quizAttempts.$inferSelect;
 
+/** `limit`: the attempts allowed in all (the quiz's `maxAttempts` plus grants), null without a limit. */
 export type OpenResult =
-  { ok: true; attempt: AttemptRow; plan: AttemptPlan } | { ok: false; reason: 'limit' | 'wait'; message: string; retryAt?: Date };
+  | { ok: true; attempt: AttemptRow; plan: AttemptPlan; number: number; limit: number | null }
+  | { ok: false; reason: 'limit' | 'wait'; message: string; retryAt?: Date; limit: number | null };
 
 export async function attemptsOf(db: Db, userId: string, quizId: string): Promise<AttemptRow[]> {
   return db
@@ -35,10 +38,16 @@ export async function attemptsOf(db: Db, userId: string, quizId: string): Promis
     .orderBy(asc(quizAttempts.startedAt));
 }
 
-/** Whether a new attempt may start now, given the quiz's retake limit and wait. */
-export function retakeRule(quiz: Quiz, submitted: AttemptRow[], now: Date): OpenResult | null {
-  if (quiz.maxAttempts && submitted.length >= quiz.maxAttempts)
-    return { ok: false, reason: 'limit', message: `You have used all ${quiz.maxAttempts} attempts at this quiz.` };
+/** The attempts allowed at a quiz: its `maxAttempts` plus those granted (attempt-grants.ts); null without a limit. */
+export function attemptLimit(quiz: Quiz, extra: number): number | null {
+  return quiz.maxAttempts ? quiz.maxAttempts + extra : null;
+}
+
+/** Whether a new attempt may start now, given the quiz's retake limit (with `extra` granted) and wait. */
+export function retakeRule(quiz: Quiz, submitted: AttemptRow[], now: Date, extra = 0): Extract<OpenResult, { ok: false }> | null {
+  const limit = attemptLimit(quiz, extra);
+  if (limit !== null && submitted.length >= limit)
+    return { ok: false, reason: 'limit', message: `You have used all ${limit} attempts at this quiz.`, limit };
   const last = submitted.at(-1)?.submittedAt;
   const waitMs = (quiz.retakeWaitMinutes ?? 0) * 60_000;
   if (last && waitMs > 0 && now.getTime() < last.getTime() + waitMs) {
@@ -48,6 +57,7 @@ export function retakeRule(quiz: Quiz, submitted: AttemptRow[], now: Date): Open
       reason: 'wait',
       message: `You can take this quiz again at ${retryAt.toUTCString().slice(17, 22)} UTC.`,
       retryAt,
+      limit,
     };
   }
   return null;
@@ -55,19 +65,18 @@ export function retakeRule(quiz: Quiz, submitted: AttemptRow[], now: Date): Open
 
 /** Returns the learner's open attempt, or opens a new one if the retake rules allow. */
 export async function openAttempt(db: Db, userId: string, quiz: QuizWithId, now = new Date()): Promise<OpenResult> {
-  const all = await attemptsOf(db, userId, quiz.id);
+  const [all, extra] = await Promise.all([attemptsOf(db, userId, quiz.id), extraAttempts(db, userId, quiz.id)]);
+  const submitted = all.filter((a) => a.status === 'submitted');
+  const limit = attemptLimit(quiz, extra);
+  const number = submitted.length + 1;
   const open = all.find((a) => a.status === 'open');
   if (open) {
     const plan = JSON.parse(open.plan) as AttemptPlan;
     // A trainer may have edited the quiz since the attempt opened; start afresh rather than show a broken form.
-    if (isPlanCurrent(quiz, plan)) return { ok: true, attempt: open, plan };
+    if (isPlanCurrent(quiz, plan)) return { ok: true, attempt: open, plan, number, limit };
     await db.delete(quizAttempts).where(eq(quizAttempts.id, open.id));
   }
-  const refusal = retakeRule(
-    quiz,
-    all.filter((a) => a.status === 'submitted'),
-    now,
-  );
+  const refusal = retakeRule(quiz, submitted, now, extra);
   if (refusal) return refusal;
   const id = randomId();
   const plan = planAttempt(quiz, id);
@@ -75,7 +84,7 @@ export async function openAttempt(db: Db, userId: string, quiz: QuizWithId, now 
     .insert(quizAttempts)
     .values({ id, userId, quizId: quiz.id, plan: JSON.stringify(plan), status: 'open', startedAt: now })
     .returning();
-  return { ok: true, attempt: attempt!, plan };
+  return { ok: true, attempt: attempt!, plan, number, limit };
 }
 
 export type SubmitResult =

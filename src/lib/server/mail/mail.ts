@@ -44,3 +44,21 @@ export function inviteMail(to: string, name: string, link: string, expiresAt: Da
     ].join('\n'),
   };
 }
+
+/** A link to choose a new password: asked for on the "Forgot password?" page, or issued by an admin. */
+export function resetMail(to: string, name: string, link: string, expiresAt: Date): Mail {
+  return {
+    to,
+    subject: 'Choose a new Rapport password',
+    text: [
+      `Hello ${name},`,
+      '',
+      'Someone asked for a link to choose a new password for your Rapport account.',
+      `Choose it here (the link works once, until ${expiresAt.toUTCString()}); every device signed in as you is signed out:`,
+      '',
+      link,
+      '',
+      'If it was not you, ignore this message: your password stays as it is.',
+    ].join('\n'),
+  };
+}

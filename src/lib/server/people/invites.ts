@@ -1,6 +1,7 @@
 /**
  * Invites: an admin creates a person without a password plus a single-use, expiring link
- * (`/invite/<id>.<secret>`, only SHA-256(secret) stored) that lets them choose one.
+ * (`/invite/<id>.<secret>`, only SHA-256(secret) stored) that lets them choose one. The same link issued
+ * to someone who has a password is a password reset (src/lib/server/auth/password-reset.ts).
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
@@ -56,21 +57,26 @@ export async function invitePerson(
 }
 
 export type InviteState =
-  | { state: 'valid'; inviteId: string; user: { id: string; email: string; displayName: string } }
+  /** `hasPassword`: the link resets a password (src/lib/server/auth/password-reset.ts) rather than setting a first one. */
+  | { state: 'valid'; inviteId: string; user: { id: string; email: string; displayName: string; hasPassword: boolean } }
   | { state: 'invalid' | 'expired' | 'used' };
 
 export async function checkInvite(db: Db, tokenValue: string, now = new Date()): Promise<InviteState> {
   const token = parseToken(tokenValue);
   if (!token) return { state: 'invalid' };
   const [row] = await db
-    .select({ invite: invites, user: { id: users.id, email: users.email, displayName: users.displayName, active: users.active } })
+    .select({
+      invite: invites,
+      user: { id: users.id, email: users.email, displayName: users.displayName, active: users.active, hash: users.passwordHash },
+    })
     .from(invites)
     .innerJoin(users, eq(users.id, invites.userId))
     .where(eq(invites.id, token.id));
   if (!row || !secretMatches(token.secret, row.invite.secretHash) || !row.user.active) return { state: 'invalid' };
   if (row.invite.usedAt) return { state: 'used' };
   if (now >= row.invite.expiresAt) return { state: 'expired' };
-  return { state: 'valid', inviteId: row.invite.id, user: row.user };
+  const { id, email, displayName, hash } = row.user;
+  return { state: 'valid', inviteId: row.invite.id, user: { id, email, displayName, hasPassword: hash !== null } };
 }
 
 export type AcceptResult = { ok: true; sessionToken: string } | { ok: false; status: 400 | 410; message: string };

@@ -6,7 +6,7 @@ import { isRole } from '../../auth/permissions.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { invitePerson, issueInvite } from './invites.ts';
-import { inviteMail, mailEnabled, sendMail } from '../mail/mail.ts';
+import { inviteMail, mailEnabled, resetMail, sendMail } from '../mail/mail.ts';
 import { importPeople, type ImportReport } from './people-import.ts';
 import { ensureTeam, listTeams } from './teams.ts';
 import { findUserById, setActive, updateRoleAndTeam } from './users.ts';
@@ -17,6 +17,8 @@ export interface IssuedLink {
   name: string;
   link: string;
   mailed: boolean;
+  /** A first password (invite) or a new one (reset). */
+  kind?: 'invite' | 'reset';
 }
 
 export interface PeopleOutcome {
@@ -107,6 +109,20 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
       const { token, expiresAt } = await issueInvite(db, target.id, actorId, ttl);
       const issued = await deliver(target.email, target.displayName, inviteLink(origin, token), expiresAt);
       return { status: 200, message: `New invite link for ${target.email}; the old one no longer works.`, links: [issued] };
+    }
+    case 'reset': {
+      // A reset link is an invite link for someone who already has a password (password-reset.ts).
+      if (!target.passwordHash)
+        return { status: 400, error: `${target.displayName} has no password yet: send a new invite link.` };
+      if (!target.active) return { status: 400, error: `${target.displayName} is deactivated. Reactivate them first.` };
+      const { token, expiresAt } = await issueInvite(db, target.id, actorId, ttl);
+      const link = inviteLink(origin, token);
+      const mailed = mailEnabled() ? await sendMail(resetMail(target.email, target.displayName, link, expiresAt)) : false;
+      return {
+        status: 200,
+        message: `Password reset link for ${target.email}. Their password and sessions stay until they use it.`,
+        links: [{ email: target.email, name: target.displayName, link, mailed, kind: 'reset' }],
+      };
     }
     default:
       return { status: 400, error: 'That request was not understood. Use the forms on this page.' };

@@ -1,14 +1,17 @@
-/** Every quiz attempt of the team's active members as CSV (raw rows, no answers). Guarded like the dashboard. */
+/**
+ * Each active member's best result per end-of-module quiz as CSV (decision 010: no knowledge checks, no
+ * retakes). The path keeps its old name so that saved links still work. Guarded like the dashboard.
+ */
 import type { APIRoute } from 'astro';
 import { requirePermission } from '../../../../lib/server/auth/guard.ts';
 import { methodNotAllowed } from '../../../../lib/server/http/request.ts';
 import { db } from '../../../../lib/server/db/db.ts';
 import { visibleTeam } from '../../../../lib/server/insight/dashboard.ts';
-import { teamAttempts } from '../../../../lib/server/insight/dashboard-person.ts';
+import { moduleQuizIds, teamQuizResults } from '../../../../lib/server/insight/dashboard-person.ts';
 import { allQuizzes, getCatalog } from '../../../../data/catalog.ts';
 import { day } from '../../../../lib/insight/course.ts';
 import { csvResponse } from '../../../../lib/insight/csv.ts';
-import { attemptsCsv, type QuizInfo } from '../../../../lib/insight/exports.ts';
+import { quizResultsCsv, type QuizInfo } from '../../../../lib/insight/exports.ts';
 
 export const GET: APIRoute = async (context) => {
   const user = await requirePermission(context, 'team:manage');
@@ -18,13 +21,13 @@ export const GET: APIRoute = async (context) => {
   if (!team) return new Response('There is no such team on your dashboard.', { status: 404 });
   const catalog = await getCatalog(false);
   const quizzes = new Map<string, QuizInfo>(
-    (await allQuizzes()).map((q) => {
-      const module = catalog.find((m) => m.id === q.module);
-      return [q.id, { title: q.title, moduleTitle: module?.title ?? q.module, endOfModule: module?.quiz?.id === q.id }];
-    }),
+    (await allQuizzes()).map((q) => [
+      q.id,
+      { title: q.title, moduleTitle: catalog.find((m) => m.id === q.module)?.title ?? q.module },
+    ]),
   );
-  const lines = await teamAttempts(database, team.id);
-  return csvResponse(attemptsCsv(lines, quizzes), `${team.name} quiz attempts ${day(new Date())}.csv`);
+  const lines = await teamQuizResults(database, team.id, moduleQuizIds(catalog));
+  return csvResponse(quizResultsCsv(lines, quizzes), `${team.name} quiz results ${day(new Date())}.csv`);
 };
 
 export const HEAD = GET;
