@@ -8,8 +8,16 @@ import { cookieFor, get, postForm } from '../helpers/http.ts';
 import { readQuizForm } from '../helpers/learners.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { quizAttempts } from '../../src/lib/server/db/schema.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 
-const QUIZ = 'empathy-quiz'; // maxAttempts: 5
+const QUIZ = 'empathy-quiz';
+// The quiz's own limits, read from the course as it is (they change when trainers retune the quiz).
+const { maxAttempts: MAX, retakeWaitMinutes: WAIT = 0 } = parse(
+  readFileSync(new URL(`../../content/quizzes/${QUIZ}.yaml`, import.meta.url), 'utf8'),
+) as { maxAttempts: number; retakeWaitMinutes?: number };
+/** Far enough back that the retake wait has passed: `k` waits (plus a minute each) ago. */
+const waitsAgo = (k: number) => new Date(Date.now() - k * (WAIT + 1) * 60_000);
 let s: TestServer;
 let lena: string;
 let lenaId: string;
@@ -28,10 +36,10 @@ const quizPage = async () => (await get(s.origin, `/quizzes/${QUIZ}`, lena)).tex
 const grant = (cookie: string, fields: Record<string, string>) =>
   postForm(s.origin, drill, { intent: 'grant-attempts', quizId: QUIZ, ...fields }, { cookie });
 
-/** Four failed attempts stored directly (the quiz page itself is what is under test). */
+/** Failed attempts stored directly, each past its retake wait (the quiz page itself is what is under test). */
 async function failedAttempts(n: number) {
   for (let i = 0; i < n; i++) {
-    const at = new Date(Date.now() - (10 - i) * 60_000);
+    const at = waitsAgo(2 * (n - i) + 2);
     await s.db.insert(quizAttempts).values({
       id: `failed-${i}`,
       userId: lenaId,
@@ -50,24 +58,24 @@ async function failedAttempts(n: number) {
 
 describe('attempts left', () => {
   it('says which attempt this is and how many are left before each one', async () => {
-    expect(text(await quizPage())).toContain('This is attempt 1 of 5: 4 more attempts after this one.');
-    await failedAttempts(4);
-    expect(text(await quizPage())).toContain('This is attempt 5 of 5: your last one, so take your time.');
+    expect(text(await quizPage())).toContain(`This is attempt 1 of ${MAX}: ${MAX - 1} more attempts after this one.`);
+    await failedAttempts(MAX - 1);
+    expect(text(await quizPage())).toContain(`This is attempt ${MAX} of ${MAX}: your last one, so take your time.`);
   });
 
   it('explains the next step once every attempt is used', async () => {
     const form = readQuizForm(await quizPage())!;
     const failing = form.entries.filter(([name]) => name === 'attemptId');
-    // An empty submission is refused and uses nothing; store the fifth failure directly instead.
+    // An empty submission is refused and uses nothing; store the last failure directly instead, past its wait.
     expect((await postForm(s.origin, `/quizzes/${QUIZ}`, Object.fromEntries(failing), { cookie: lena })).status).toBe(400);
     await s.db.$client.execute({
-      sql: "update quiz_attempts set status = 'submitted', submitted_at = ?, percent = 0, passed = 0, points = 0, max_points = 10 where id = ?",
-      args: [Date.now(), form.attemptId],
+      sql: "update quiz_attempts set status = 'submitted', started_at = ?, submitted_at = ?, percent = 0, passed = 0, points = 0, max_points = 10 where id = ?",
+      args: [waitsAgo(1).getTime(), waitsAgo(1).getTime(), form.attemptId],
     });
     const page = await quizPage();
     expect(readQuizForm(page)).toBeUndefined();
     const words = text(page);
-    expect(words).toContain('You have used all 5 attempts at this quiz.');
+    expect(words).toContain(`You have used all ${MAX} attempts at this quiz.`);
     expect(words).toContain('ask Priya Shah (your manager) or an admin for more attempts');
   });
 });
@@ -110,7 +118,7 @@ describe('granting more attempts', () => {
     const page = await quizPage();
     expect(readQuizForm(page)).toBeDefined();
     const words = text(page);
-    expect(words).toContain('This is attempt 6 of 7: 1 more attempt after this one.');
+    expect(words).toContain(`This is attempt ${MAX + 1} of ${MAX + 2}: 1 more attempt after this one.`);
     expect(words).toMatch(
       /Priya Shah gave you 2 more attempts on \d{4}-\d\d-\d\d: “ ?Back from leave, one more go with the notes”/,
     );

@@ -12,7 +12,7 @@ import { leak } from '../helpers/fuzz.ts';
 import { FIELD_NAMES, formRoutes, hostileTarget, longValue, offSite, quantile, repeatedFields } from '../helpers/hostile.ts';
 import { MAX_FORM_FIELDS } from '../../src/lib/server/http/limits.ts';
 import { invitePerson } from '../../src/lib/server/people/invites.ts';
-import { createUser } from '../../src/lib/server/people/users.ts';
+import { createUser, findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -51,6 +51,10 @@ beforeAll(async () => {
   const quiz = readQuizForm(await (await get(`/quizzes/${params.quiz}`, learner)).text())!;
   await post(`/quizzes/${params.quiz}`, new URLSearchParams(quiz.entries), learner);
   params.attempt = quiz.attemptId;
+  // Pages keyed by a person or a team (the drill-down reads a form: granting attempts).
+  const lena = await findUserByEmail(s.db, 'learner@example.com');
+  params.userId = lena!.id;
+  params.teamId = lena!.teamId!;
 });
 afterAll(() => s?.stop());
 

@@ -155,7 +155,11 @@ describe('role-play steps, both ways', () => {
       };
     });
     expect(fast).toEqual(slow);
-    expect(fast).toEqual({ statuses: [403, 403, 403, 303], signIn: `/sign-in?next=${encodeURIComponent(SCENARIO)}`, steps: 0 });
+    expect(fast).toEqual({
+      statuses: [403, 403, 403, 303],
+      signIn: `/sign-in?next=${encodeURIComponent(`${SCENARIO}?kept=1`)}&ended=1`,
+      steps: 0,
+    });
   });
 
   it('writes the activity of a session due for it, refreshes its cookie and records the step', async () => {
