@@ -14,6 +14,7 @@ import { getCatalog } from './data/catalog.ts';
 import { fillShell } from './lib/lesson-shell.ts';
 import { reader } from './lib/server/db/fast-read.ts';
 import { keepShell } from './lib/server/fast/lesson-shells.ts';
+import { accessKey } from './lib/auth/permissions.ts';
 import { lessonState, noteOpened } from './lib/server/learning/lesson-state.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -67,7 +68,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!shell || !user || response.status !== 200) return response;
   const html = await response.text();
   if (context.url.pathname === shell.path && context.url.search === '') {
-    keepShell(user.role, shell.path, { html, headers: [...response.headers], key: shell });
+    keepShell(accessKey(user), shell.path, { html, headers: [...response.headers], key: shell });
   }
   const database = await db();
   const state = await lessonState(await reader(), user, shell);

@@ -75,6 +75,10 @@ const EXPECTATIONS: Record<string, Entry> = {
       expect: adminOnly,
     },
   },
+  '/admin/teams': {
+    get: adminOnly,
+    post: { fields: (who) => ({ intent: 'create', name: `Matrix ${who}` }), expect: adminOnly },
+  },
   '/invite/[token]': {
     get: everyone(200),
     post: { fields: () => ({ password: 'one thing', confirm: 'another' }), expect: everyone(400) },

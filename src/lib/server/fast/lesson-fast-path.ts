@@ -9,6 +9,7 @@ import { fillShell } from '../../lesson-shell.ts';
 import type { Db } from '../db/db.ts';
 import type { Reader } from '../db/fast-read.ts';
 import { findShell, hasShellFor } from './lesson-shells.ts';
+import { accessKey } from '../../auth/permissions.ts';
 import { lessonState, noteOpened } from '../learning/lesson-state.ts';
 import { quietSession } from '../auth/fast-session.ts';
 import type { SessionPolicy } from '../auth/session.ts';
@@ -33,7 +34,7 @@ export function lessonFastPath({ reader, db, policy, now = () => new Date() }: F
     // Ending a session or writing its activity belongs to the full path (it also sets the cookie).
     const user = await quietSession(reader, policy, cookieHeader, at);
     if (!user) return null;
-    const shell = findShell(user.role, url);
+    const shell = findShell(accessKey(user), url);
     if (!shell) return null;
     const state = await lessonState(reader, user, shell.key);
     await noteOpened(db, user.id, shell.key, state.lastOpenedAt, at);

@@ -5,17 +5,16 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
-import { teamManagers, teams, users, type Role } from '../db/schema.ts';
+import { teamManagers, teams, users } from '../db/schema.ts';
 import { managedTeamIds } from '../people/teams.ts';
-import { can, canSeeTeam } from '../../auth/permissions.ts';
+import { can, canSeeTeam, type Actor } from '../../auth/permissions.ts';
 import type { CourseFacts } from '../../insight/course.ts';
 import { buildMatrix, summarise, type Matrix, type MatrixSummary } from '../../insight/matrix.ts';
 import { quizStats, skillStats, type QuizStat, type SkillStat } from '../../insight/team-stats.ts';
 import { scopeFacts, skillAggregates, teamMembers } from './dashboard-queries.ts';
 
-export interface Viewer {
+export interface Viewer extends Actor {
   id: string;
-  role: Role;
 }
 
 export interface TeamListing {
