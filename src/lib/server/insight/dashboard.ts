@@ -12,6 +12,7 @@ import type { CourseFacts } from '../../insight/course.ts';
 import { buildMatrix, summarise, type Matrix, type MatrixSummary } from '../../insight/matrix.ts';
 import { quizStats, skillStats, type QuizStat, type SkillStat } from '../../insight/team-stats.ts';
 import { scopeFacts, skillAggregates, teamMembers } from './dashboard-queries.ts';
+import { byAttention, teamGlance } from '../../insight/team-glance.ts';
 
 export interface Viewer extends Actor {
   id: string;
@@ -101,4 +102,24 @@ export async function teamDashboard(db: Db, teamId: string, course: CourseFacts,
     quizzes: quizStats(course.modules, quizzes),
     skills: skillStats(skills, course.best),
   };
+}
+
+/** At most this many teams on a manager's home page; the rest are one click away on /team. */
+export const HOME_TEAMS = 6;
+
+/** The teams `userId` manages (not every team, even for an admin), each at a glance, most urgent first. */
+export async function managedTeamsAtGlance(db: Db, userId: string, course: CourseFacts, now = new Date()) {
+  const managed = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .innerJoin(teamManagers, eq(teamManagers.teamId, teams.id))
+    .where(eq(teamManagers.userId, userId))
+    .orderBy(asc(teams.name));
+  const glances = await Promise.all(
+    managed.slice(0, HOME_TEAMS).map(async (team) => {
+      const { matrix, summary } = await teamDashboard(db, team.id, course, now);
+      return { ...team, glance: teamGlance(matrix, summary, now) };
+    }),
+  );
+  return { teams: byAttention(glances), total: managed.length };
 }
