@@ -86,3 +86,25 @@ export function managerDigest(to: Recipient, items: OverdueItem[], origin?: stri
     ].join('\n'),
   };
 }
+
+/** The email a manager's "send a reminder now" sends: one module, its due date, and a link to it. */
+export function reminderMail(
+  to: Recipient,
+  item: { title: string; moduleId: string; dueAt: Date; overdue: boolean },
+  from: string,
+  origin?: string,
+): DigestMail {
+  const when = item.overdue ? `was due ${formatDueDate(item.dueAt)}` : `is due ${formatDueDate(item.dueAt)}`;
+  return {
+    to: to.email,
+    subject: `Reminder: ${item.title} ${when}`,
+    text: [
+      `Hello ${firstName(to)},`,
+      '',
+      `${from} sent you a reminder: the module “${item.title}” ${when}.`,
+      ...(origin ? ['', `${origin}/modules/${item.moduleId}`] : []),
+      '',
+      'You also see it first on your home page in Rapport.',
+    ].join('\n'),
+  };
+}

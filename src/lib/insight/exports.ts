@@ -3,18 +3,26 @@ import { toCsv, type CsvValue } from './csv.ts';
 import { completedCount, CELL_LABELS, type Matrix } from './matrix.ts';
 import { day } from './course.ts';
 
-export function matrixCsv(matrix: Matrix): string {
+/** When a person completed a module, if they have; the matrix itself holds statuses, not moments. */
+export type CompletedOn = (userId: string, moduleId: string) => Date | null;
+
+export function matrixCsv(matrix: Matrix, completedOn: CompletedOn = () => null): string {
   const header = [
     'Person',
     'Email',
     'Modules completed',
-    ...matrix.modules.flatMap((m) => [m.title, `${m.title}: progress`, `${m.title}: due`]),
+    ...matrix.modules.flatMap((m) => [m.title, `${m.title}: progress`, `${m.title}: due`, `${m.title}: completed on`]),
   ];
   const rows = matrix.rows.map((r): CsvValue[] => [
     r.person.displayName,
     r.person.email,
     completedCount(r),
-    ...r.cells.flatMap((c) => [CELL_LABELS[c.status], `${c.done} of ${c.total}`, day(c.dueAt)]),
+    ...r.cells.flatMap((c) => [
+      CELL_LABELS[c.status],
+      `${c.done} of ${c.total}`,
+      day(c.dueAt),
+      c.status === 'completed' ? day(completedOn(r.person.id, c.moduleId)) : '',
+    ]),
   ]);
   return toCsv(header, rows);
 }

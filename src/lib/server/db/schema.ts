@@ -236,6 +236,8 @@ export const assignments = sqliteTable(
     teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** When a manager or admin last sent a reminder now (in-app, and by email with SMTP); null if never. */
+    lastRemindedAt: integer('last_reminded_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('assignments_user_module_idx').on(t.userId, t.moduleId),

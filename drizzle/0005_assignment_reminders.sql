@@ -1,0 +1,1 @@
+ALTER TABLE `assignments` ADD `last_reminded_at` integer;
