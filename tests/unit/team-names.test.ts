@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTeamName, closestTeamName, editDistance, sameTeamName, teamNameProblem } from '../../src/lib/people/team-names.ts';
+import { cleanTeamName, closestTeamName, sameTeamName, teamNameProblem } from '../../src/lib/people/team-names.ts';
+import { editDistance } from '../../src/lib/closest.ts';
 
 describe('team names', () => {
   it('stores a name trimmed with single spaces, and treats case and spacing as the same team', () => {

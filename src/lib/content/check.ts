@@ -8,6 +8,7 @@ import { moduleSchema } from '../../schemas/module.ts';
 import { validateQuiz } from '../quiz/validate.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { checkLessonBody } from './check-body.ts';
+import { unreferencedWarnings } from './references.ts';
 import type { Problem } from './problem.ts';
 import { zodProblems } from './zod-problems.ts';
 
@@ -17,6 +18,8 @@ export interface SourceFile {
   data: unknown;
   /** A problem reading the file itself (YAML syntax, missing frontmatter). */
   readError?: string;
+  /** The likely fix for `readError`, when known. */
+  readFix?: string;
 }
 export interface LessonSource extends SourceFile {
   moduleId: string;
@@ -50,7 +53,7 @@ function order(data: unknown): number | undefined {
 function readProblems(files: SourceFile[]): Problem[] {
   return files
     .filter((f) => f.readError)
-    .map((f) => ({ file: f.file, path: '', message: f.readError!, fix: 'Fix the syntax; the file could not be read.' }));
+    .map((f) => ({ file: f.file, path: '', message: f.readError!, fix: f.readFix ?? 'Fix the syntax; the file could not be read.' }));
 }
 
 function idProblems(files: SourceFile[], what: string): Problem[] {
@@ -107,5 +110,6 @@ export function checkContent(src: ContentSource): Problem[] {
     ...checkLessons(src),
     ...src.quizzes.filter((q) => !q.readError).flatMap((q) => validateQuiz(q.data, q.file, modules)),
     ...src.scenarios.filter((s) => !s.readError).flatMap((s) => validateScenario(s.data, s.file, modules)),
+    ...unreferencedWarnings(src),
   ];
 }

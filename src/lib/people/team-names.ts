@@ -4,6 +4,8 @@
  * the CSV import so both judge a name alike.
  */
 
+import { closestName } from '../closest.ts';
+
 export const MAX_TEAM_NAME = 80;
 
 /** The name as stored: trimmed, inner runs of spaces made one. */
@@ -26,35 +28,7 @@ export function sameTeamName(a: string, b: string): boolean {
   return cleanTeamName(a).toLocaleLowerCase('en') === cleanTeamName(b).toLocaleLowerCase('en');
 }
 
-/** Edit distance (insertions, deletions, substitutions), case-insensitive. */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLocaleLowerCase('en');
-  const t = b.toLocaleLowerCase('en');
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[t.length]!;
-}
-
-/**
- * The existing name a typed one most likely meant: the closest within a third of its length (at least
- * two edits), or one that starts with it. Undefined when nothing is close enough to suggest.
- */
+/** The existing team a typed name most likely meant, for "did you mean". */
 export function closestTeamName(typed: string, existing: readonly string[]): string | undefined {
-  const clean = cleanTeamName(typed);
-  let best: { name: string; distance: number } | undefined;
-  for (const name of existing) {
-    const distance = editDistance(clean, name);
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  const allowed = Math.max(2, Math.floor(clean.length / 3));
-  if (best && best.distance <= allowed) return best.name;
-  const lower = clean.toLocaleLowerCase('en');
-  return lower.length >= 3 ? existing.find((n) => n.toLocaleLowerCase('en').startsWith(lower)) : undefined;
+  return closestName(cleanTeamName(typed), existing);
 }
