@@ -68,6 +68,10 @@ const EXPECTATIONS: Record<string, Entry> = {
     get: signedIn(200),
     post: { fields: () => ({ intent: 'password', current: 'not it', new: 'x', confirm: 'x' }), expect: signedIn(400) },
   },
+  '/account/time-zone': {
+    get: signedIn(200),
+    post: { fields: () => ({ timeZone: 'Mars/Olympus_Mons' }), expect: signedIn(400) },
+  },
   '/admin/people': {
     get: adminOnly,
     post: {

@@ -1,12 +1,14 @@
 /** The two CSV downloads of the team dashboard: the matrix (wide, one row per person) and raw quiz attempts. */
 import { toCsv, type CsvValue } from './csv.ts';
 import { completedCount, CELL_LABELS, type Matrix } from './matrix.ts';
-import { day } from './course.ts';
+import { dayIn } from '../dates.ts';
 
 /** When a person completed a module, if they have; the matrix itself holds statuses, not moments. */
 export type CompletedOn = (userId: string, moduleId: string) => Date | null;
 
-export function matrixCsv(matrix: Matrix, completedOn: CompletedOn = () => null): string {
+/** Days are `YYYY-MM-DD` in the organisation's `timeZone`, the calendar due dates belong to (decision 012). */
+export function matrixCsv(matrix: Matrix, completedOn: CompletedOn = () => null, timeZone = 'UTC'): string {
+  const day = (date: Date | null) => (date ? dayIn(date, timeZone) : '');
   const header = [
     'Person',
     'Email',

@@ -29,6 +29,8 @@ export interface SessionUser {
   role: Role;
   /** Manages at least one team: a manager, whatever the role (decision 011). */
   manages: boolean;
+  /** Their own IANA time zone, or null for the organisation's (decision 012). */
+  timeZone: string | null;
   teamId: string | null;
 }
 
@@ -85,7 +87,7 @@ export function sessionVerdict(secret: string, row: SessionRow, policy: SessionP
 }
 
 const SESSION_LOOKUP =
-  'select s.secret_hash, s.created_at, s.last_verified_at, u.id, u.email, u.display_name, u.role, u.team_id, u.active, ' +
+  'select s.secret_hash, s.created_at, s.last_verified_at, u.id, u.email, u.display_name, u.role, u.team_id, u.active, u.time_zone, ' +
   'exists (select 1 from team_managers tm where tm.user_id = u.id) as manages ' +
   'from sessions s join users u on u.id = s.user_id where s.id = ?';
 
@@ -115,6 +117,7 @@ export async function readSession(
       displayName: String(r.display_name),
       role: storedRole(r.role),
       manages: Number(r.manages) === 1,
+      timeZone: r.time_zone == null ? null : String(r.time_zone),
       teamId: r.team_id == null ? null : String(r.team_id),
     },
   };

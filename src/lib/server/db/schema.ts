@@ -29,6 +29,8 @@ export const users = sqliteTable(
     /** Null until the person accepts their invite and sets a password. */
     passwordHash: text('password_hash'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** IANA time zone the person sees moments in; null means the organisation's (`TIME_ZONE`). */
+    timeZone: text('time_zone'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },

@@ -9,6 +9,8 @@ import { ownAssignment, redateAssignment, remindAssignment, restoreAssignment } 
 import { checkDueDate, MAX_DUE_DAYS } from '../../insight/due.ts';
 import { reminderMail } from '../../insight/digest-mail.ts';
 import { mailEnabled, sendMail } from '../mail/mail.ts';
+import { config } from '../config.ts';
+import { orgClock } from '../http/clock.ts';
 
 export interface AssignFormValues {
   moduleId: string;
@@ -48,7 +50,7 @@ async function assign(
     teamIds: values(form, 'teamId'),
     userIds: values(form, 'userId'),
   };
-  const due = checkDueDate(entered.due, now);
+  const due = checkDueDate(entered.due, now, config().TIME_ZONE);
   if (!due.ok) return { status: 400, error: due.message, values: entered };
   const result = await assignModule(db, actor, { ...entered, dueAt: due.dueAt }, modules, now);
   if (!result.ok) return { status: result.status, error: result.message, values: entered };
@@ -82,7 +84,7 @@ async function undo(db: Db, actor: Assigner, form: FormData, now: Date): Promise
 }
 
 async function redate(db: Db, actor: Assigner, form: FormData, now: Date): Promise<AssignmentsOutcome> {
-  const due = checkDueDate(field(form, 'due'), now);
+  const due = checkDueDate(field(form, 'due'), now, config().TIME_ZONE);
   if (!due.ok) return { status: 400, error: due.message };
   if (!(await redateAssignment(db, actor, field(form, 'assignmentId'), due.dueAt, now))) return { status: 404, error: GONE };
   return { redirect: '/assignments?redated=1' };
@@ -94,7 +96,8 @@ async function remind(db: Db, actor: Assigner, form: FormData, context: PostCont
   const title = context.titles?.get(result.moduleId) ?? result.moduleId;
   const item = { title, moduleId: result.moduleId, dueAt: result.dueAt, overdue: result.dueAt.getTime() < now.getTime() };
   const mailed =
-    mailEnabled() && (await sendMail(reminderMail(result.person, item, context.senderName ?? 'Your manager', context.origin)));
+    mailEnabled() &&
+    (await sendMail(reminderMail(result.person, item, context.senderName ?? 'Your manager', context.origin, orgClock())));
   return { redirect: `/assignments?reminded=${mailed ? 'mail' : 'app'}` };
 }
 

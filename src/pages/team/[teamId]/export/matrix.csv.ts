@@ -8,7 +8,9 @@ import { methodNotAllowed } from '../../../../lib/server/http/request.ts';
 import { db } from '../../../../lib/server/db/db.ts';
 import { teamDashboard, visibleTeam } from '../../../../lib/server/insight/dashboard.ts';
 import { allScenarios, getCatalog } from '../../../../data/catalog.ts';
-import { courseFacts, day } from '../../../../lib/insight/course.ts';
+import { courseFacts } from '../../../../lib/insight/course.ts';
+import { dayIn } from '../../../../lib/dates.ts';
+import { config } from '../../../../lib/server/config.ts';
 import { applyFilter, parseFilter } from '../../../../lib/insight/filters.ts';
 import { csvResponse } from '../../../../lib/insight/csv.ts';
 import { matrixCsv } from '../../../../lib/insight/exports.ts';
@@ -37,7 +39,8 @@ export const GET: APIRoute = async (context) => {
   const modules = new Map(course.modules.map((m) => [m.id, m]));
   const completedOn = (userId: string, moduleId: string) =>
     moduleCompletedAt(modules.get(moduleId)!, times.get(userId) ?? NO_TIMES);
-  return csvResponse(matrixCsv(shown, completedOn), `${team.name} matrix ${day(now)}.csv`);
+  const { TIME_ZONE } = config();
+  return csvResponse(matrixCsv(shown, completedOn, TIME_ZONE), `${team.name} matrix ${dayIn(now, TIME_ZONE)}.csv`);
 };
 
 export const HEAD = GET;
