@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, postForm } from '../helpers/http.ts';
-import { assignments, teams } from '../../src/lib/server/db/schema.ts';
+import { assignments, quizAttempts, teams } from '../../src/lib/server/db/schema.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { endOfDayIn } from '../../src/lib/dates.ts';
 import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
@@ -59,6 +59,27 @@ describe('dates in the viewer’s locale and time zone', () => {
     const manager = await page('/assignments', priya);
     expect(manager).toContain(`value="${iso}"`);
     expect(manager).toContain('Due by the end of that day (America/Los_Angeles).');
+  });
+
+  it('shows when a quiz was submitted in the learner’s time zone, not in UTC', async () => {
+    const lenaId = (await findUserByEmail(s.db, 'learner@example.com'))!.id;
+    const at = new Date('2026-11-20T23:30:00Z'); // already 21 November in Tokyo
+    await s.db.insert(quizAttempts).values({
+      id: 'dates-attempt',
+      userId: lenaId,
+      quizId: first!.quiz!.id,
+      plan: '{"questions":[]}',
+      status: 'submitted',
+      startedAt: at,
+      submittedAt: at,
+      points: 0,
+      maxPoints: 0,
+      percent: 0,
+      passed: false,
+    });
+    const html = await page(`/quizzes/${first!.quiz!.id}`, lena);
+    expect(html).toContain('21 November 2026 at 08:30 GMT+9');
+    expect(html).not.toContain('2026-11-20 23:30 UTC');
   });
 
   it('shows moments in the viewer’s own time zone, and refuses one that does not exist', async () => {
