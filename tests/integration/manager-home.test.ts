@@ -18,17 +18,15 @@ beforeAll(async () => {
   const assign = async (email: string, moduleId: string, days: number) => {
     const user = (await findUserByEmail(s.db, email))!;
     const dueAt = new Date(at.getTime() + days * 86_400_000);
-    await s.db
-      .insert(assignments)
-      .values({
-        id: `${email}-${moduleId}`,
-        userId: user.id,
-        moduleId,
-        dueAt,
-        teamId: user.teamId,
-        createdAt: at,
-        updatedAt: at,
-      });
+    await s.db.insert(assignments).values({
+      id: `${email}-${moduleId}`,
+      userId: user.id,
+      moduleId,
+      dueAt,
+      teamId: user.teamId,
+      createdAt: at,
+      updatedAt: at,
+    });
   };
   await assign('learner@example.com', first!.id, -2); // overdue
   await assign('marcus.bell@example.com', first!.id, -1); // overdue
