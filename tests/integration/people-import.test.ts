@@ -77,11 +77,11 @@ describe('CSV import', () => {
     expect(report.rejected.map((r) => [r.line, r.reason])).toEqual([
       [
         2,
-        'There is no team called “Bilings”. Did you mean “Billing”? Correct the name, or import again with “Create teams the file names” ticked to create it.',
+        'There is no team called “Bilings”. Did you mean “Billing”? Correct the name, or import again with “Create teams the file names that do not exist yet” ticked to create it.',
       ],
       [
         3,
-        'There is no team called “Warehouse”. Correct the name, or import again with “Create teams the file names” ticked to create it.',
+        'There is no team called “Warehouse”. Correct the name, or import again with “Create teams the file names that do not exist yet” ticked to create it.',
       ],
     ]);
     expect((await listTeams(t.db)).map((x) => x.name)).toEqual(['Billing', 'Dispatch']);

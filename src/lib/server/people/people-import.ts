@@ -46,7 +46,7 @@ function teamResolver(existing: Team[], createTeams: boolean) {
       reason:
         `There is no team called “${row.team}”.` +
         (guess ? ` Did you mean “${guess}”?` : '') +
-        ' Correct the name, or import again with “Create teams the file names” ticked to create it.',
+        ' Correct the name, or import again with “Create teams the file names that do not exist yet” ticked to create it.',
     };
   };
 }
