@@ -15,7 +15,6 @@ const ITEMS: NavItem[] = [
   { href: '/assignments', label: 'Assignments', permission: 'team:manage' },
   { href: '/insight', label: 'Content insight', permission: 'content:analytics' },
   { href: '/admin/people', label: 'People', permission: 'people:manage' },
-  { href: '/admin/teams', label: 'Teams', permission: 'people:manage' },
 ];
 
 export function navFor(actor: Actor | null, available: ReadonlySet<string> | null = null): NavItem[] {

@@ -23,7 +23,7 @@ describe('signing in', () => {
     [
       'admin@example.com',
       'Hello, Ada',
-      ['My learning', 'Modules', 'Journal', 'My teams', 'Assignments', 'Content insight', 'People', 'Teams'],
+      ['My learning', 'Modules', 'Journal', 'My teams', 'Assignments', 'Content insight', 'People'],
     ],
   ])('%s lands on a home that fits the role', async (email, greeting, nav) => {
     const context = await browser.newContext({ baseURL: server.origin });

@@ -21,7 +21,6 @@ describe('navigation', () => {
       '/insight',
     ]);
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
-    expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/teams');
     expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/insight']);
     expect(navFor(null)).toEqual([]);
   });
