@@ -19,7 +19,7 @@ import { methodNotAllowed } from './lib/server/http/request.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
 import { lessonRoute } from './data/routes.ts';
-import { can } from './lib/auth/permissions.ts';
+import { accessKey, can } from './lib/auth/permissions.ts';
 import { fillShell } from './lib/lesson-shell.ts';
 import { reader } from './lib/server/db/fast-read.ts';
 import { findShell, keepShell } from './lib/server/fast/lesson-shells.ts';
@@ -109,19 +109,22 @@ const lessonShells = defineMiddleware(async (context, next) => {
   const key = { moduleId: found.module.id, lessonId: found.lesson.id };
   // Query parameters add notices to the page, so only the plain address is kept.
   const keep = config().FAST_PATHS && context.url.pathname === found.path && context.url.search === '';
-  let shell = keep ? findShell(user.role, found.path) : undefined;
+  // One shell per kind of viewer: what the frame shows (navigation, the role badge) depends on the role and
+  // on whether they manage a team (accessKey), never on who they are.
+  const viewer = { role: user.role, manages: user.manages };
+  let shell = keep ? findShell(accessKey(viewer), found.path) : undefined;
   // Says which way the page was made, for operators and the equivalence tests; nothing personal.
   const timing = `shell;desc=${shell ? 'stored' : 'rendered'}`;
   if (!shell) {
     // The page sees the role only: nothing it renders can belong to one person.
-    context.locals.shell = { viewer: { role: user.role }, found };
+    context.locals.shell = { viewer, found };
     context.locals.user = null;
     const response = await next();
     context.locals.user = user;
     context.locals.shell = null;
     if (response.status !== 200) return response;
     shell = { html: await response.text(), headers: [...response.headers], key };
-    if (keep) keepShell(user.role, found.path, shell);
+    if (keep) keepShell(accessKey(viewer), found.path, shell);
   }
   const state = await lessonState(await reader(), user, key);
   await noteOpened(await db(), user.id, key, state.lastOpenedAt);

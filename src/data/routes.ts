@@ -4,18 +4,16 @@
  * answers a lesson from a stored shell (src/middleware.ts), so both apply the same rules on every
  * request: nothing about who may see what is learned from earlier renders.
  *
- * Loaders take the viewer's role only. What a person may see here depends on their role (drafts are
- * for those who preview content), never on who they are; that is what lets one lesson shell serve
- * everyone of a role.
+ * Loaders take the viewer's role only (and whether they manage a team). What a person may see here
+ * depends on that (drafts are for those who preview content), never on who they are; that is what lets
+ * one lesson shell serve everyone with the same access.
  */
-import { can, type Permission, type Role } from '../lib/auth/permissions.ts';
+import { can, type Actor, type Permission } from '../lib/auth/permissions.ts';
 import { findLesson, lessonHref } from '../lib/content/catalog.ts';
 import { getCatalog, getQuiz, getScenario } from './catalog.ts';
 
-/** Whoever a loader serves: a role, and nothing that identifies a person. */
-export interface Viewer {
-  role: Role;
-}
+/** Whoever a loader serves: a role (and whether they manage a team), nothing that identifies a person. */
+export type Viewer = Actor;
 
 type Params = Record<string, string | undefined>;
 

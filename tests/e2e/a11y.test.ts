@@ -147,7 +147,10 @@ const PAGES: [string, string | null, Setup][] = [
     },
   ],
   ['account', 'learner@example.com', visit('/account')],
+  ['time zone', 'learner@example.com', visit('/account/time-zone')],
   ['admin people', 'admin@example.com', visit('/admin/people')],
+  ['admin teams', 'admin@example.com', visit('/admin/teams')],
+  ['manager home', 'manager@example.com', visit('/')],
   [
     'admin people after an import',
     'admin@example.com',

@@ -37,7 +37,7 @@ describe('assigning a module to a team', () => {
     await mp.goto('/');
     await mp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assignments' }).click();
     await mp.getByRole('heading', { level: 1, name: 'Assignments' }).waitFor();
-    expect(await mp.getByText('Nothing is assigned yet.').isVisible()).toBe(true);
+    expect(await mp.getByText('Nothing is waiting.').isVisible()).toBe(true);
     await mp.getByLabel('Module', { exact: true }).selectOption({ label: 'Empathy at work' });
     await mp.getByLabel('Due date').fill(dueDay);
     await mp.getByLabel('Everyone in Customer Support').check();
@@ -46,11 +46,13 @@ describe('assigning a module to a team', () => {
     const row = teamRow(mp, 'Lena Fischer');
     expect(await row.getByRole('cell').allTextContents()).toEqual([
       'Empathy at work',
-      dueText,
+      'Due date of Empathy at work for Lena FischerChange due date',
       'Due soon',
       '0 of 5 steps',
+      'Remind nowNot reminded yet',
       'Remove',
     ]);
+    expect(await mp.getByRole('textbox', { name: 'Due date of Empathy at work for Lena Fischer' }).inputValue()).toBe(dueDay);
     expect(await mp.getByRole('table', { name: 'Field Service' }).count()).toBe(0);
 
     const learner = await signedInContext(browser, server, 'learner@example.com');
@@ -79,9 +81,18 @@ describe('assigning a module to a team', () => {
     expect(await lp.getByText('Assigned work needs your attention.').count()).toBe(0);
     await learner.close();
 
+    // Finished work leaves the current list for the history, with the day it was completed.
     await mp.reload();
-    expect(await teamRow(mp, 'Lena Fischer').getByRole('cell').nth(2).textContent()).toContain('Done');
+    expect(await teamRow(mp, 'Lena Fischer').count()).toBe(0);
     expect(await teamRow(mp, 'Marcus Bell').getByRole('cell').nth(2).textContent()).toContain('Due soon');
+    await mp.getByRole('link', { name: 'Finished assignments (1)' }).click();
+    await mp.getByRole('heading', { name: 'Finished assignments' }).waitFor();
+    const finished = mp
+      .getByRole('table', { name: 'Customer Support: finished' })
+      .getByRole('row')
+      .filter({ hasText: 'Lena Fischer' });
+    expect(await finished.getByRole('cell').nth(1).textContent()).toBe(dueText);
+    expect(await finished.getByRole('cell').nth(2).textContent()).toBe(formatDueDate(new Date()));
 
     // The same completion shows in the team dashboard's people x modules matrix.
     await mp.goto('/team');
@@ -106,8 +117,12 @@ describe('assigning a module to a team', () => {
     expect(await teamRow(page, 'Marcus Bell').filter({ hasText: 'Feedback loops' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Remove Feedback loops from Marcus Bell' }).click();
     // Wait for the answer's page: the page before the click may have a status region of its own.
-    await page.getByRole('status').filter({ hasText: 'The assignment was removed.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Removed “Feedback loops” from Marcus Bell.' }).waitFor();
     expect(await teamRow(page, 'Marcus Bell').filter({ hasText: 'Feedback loops' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('status').filter({ hasText: 'The assignment is back, with its due date.' }).waitFor();
+    expect(await teamRow(page, 'Marcus Bell').filter({ hasText: 'Feedback loops' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     await manager.close();
   });
 });
@@ -117,6 +132,7 @@ describe('accessibility of assignment pages', () => {
     ['/assignments', 'manager@example.com'],
     ['/assignments', 'admin@example.com'],
     ['/assignments', 'manager2@example.com'],
+    ['/assignments?view=history', 'manager@example.com'],
     ['/', 'aiko.tanaka@example.com'],
   ])('%s as %s has no axe violations', async (path, email) => {
     const context = await signedInContext(browser, server, email);

@@ -80,12 +80,20 @@ const EXPECTATIONS: Record<string, Entry> = {
     get: signedIn(200),
     post: { fields: () => ({ intent: 'password', current: 'not it', new: 'x', confirm: 'x' }), expect: signedIn(400) },
   },
+  '/account/time-zone': {
+    get: signedIn(200),
+    post: { fields: () => ({ timeZone: 'Mars/Olympus_Mons' }), expect: signedIn(400) },
+  },
   '/admin/people': {
     get: adminOnly,
     post: {
       fields: (who) => ({ intent: 'invite', email: `matrix-${who.toLowerCase()}@example.com`, name: 'Matrix', role: 'learner' }),
       expect: adminOnly,
     },
+  },
+  '/admin/teams': {
+    get: adminOnly,
+    post: { fields: (who) => ({ intent: 'create', name: `Matrix ${who}` }), expect: adminOnly },
   },
   '/invite/[token]': {
     get: everyone(200),

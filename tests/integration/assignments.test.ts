@@ -34,14 +34,14 @@ beforeAll(async () => {
   t = await freshDb();
   teamA = (await ensureTeam(t.db, 'Alpha')).id;
   teamB = (await ensureTeam(t.db, 'Bravo')).id;
-  const make = async (key: string, role: 'learner' | 'manager' | 'admin', teamId: string | null = null) => {
+  const make = async (key: string, role: 'learner' | 'admin', teamId: string | null = null, manages = false) => {
     const u = await createUser(t.db, { email: `${key}@example.com`, displayName: key, role, teamId });
     people[key] = u.id;
-    return { id: u.id, role };
+    return { id: u.id, role, manages };
   };
-  managerA = await make('manager-a', 'manager');
+  managerA = await make('manager-a', 'learner', null, true);
   await addManager(t.db, teamA, managerA.id);
-  await addManager(t.db, teamB, (await make('manager-b', 'manager')).id);
+  await addManager(t.db, teamB, (await make('manager-b', 'learner', null, true)).id);
   admin = await make('admin', 'admin');
   learner = await make('a1', 'learner', teamA);
   await make('a2', 'learner', teamA);

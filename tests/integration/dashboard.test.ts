@@ -22,7 +22,7 @@ const id: Record<string, string> = {};
 let alpha: string;
 let beta: string;
 
-async function person(name: string, teamId: string | null, role: 'learner' | 'manager' | 'admin' = 'learner') {
+async function person(name: string, teamId: string | null, role: 'learner' | 'admin' = 'learner') {
   id[name] = (await createUser(t.db, { email: `${name}@example.com`, displayName: name, role, teamId })).id;
   return id[name]!;
 }
@@ -77,7 +77,7 @@ beforeAll(async () => {
   t = await freshDb();
   alpha = (await ensureTeam(t.db, 'Alpha')).id;
   beta = (await ensureTeam(t.db, 'Beta')).id;
-  await addManager(t.db, alpha, await person('mia', null, 'manager'));
+  await addManager(t.db, alpha, await person('mia', null));
   await person('ada', null, 'admin');
   await person('nobody', null);
   for (const name of ['ann', 'bob', 'cy', 'dee']) await person(name, alpha);
@@ -144,7 +144,7 @@ describe('team figures', () => {
   });
 
   it('shows one learner in detail with the same status as the matrix', async () => {
-    const bob = (await visiblePerson(t.db, { id: id.mia!, role: 'manager' }, id.bob!))!;
+    const bob = (await visiblePerson(t.db, { id: id.mia!, role: 'learner', manages: true }, id.bob!))!;
     const detail = await personDetail(t.db, bob, course, now);
     expect(detail.cells.map((c) => c.status)).toEqual(['overdue', 'not-started']);
     expect(detail.lessons.map((l) => l.lessonId)).toEqual(['l1']);
@@ -175,7 +175,9 @@ describe('team figures', () => {
 
 describe('who sees what', () => {
   it('lists the managed teams for a manager, every team for an admin, none for a learner', async () => {
-    expect((await visibleTeams(t.db, { id: id.mia!, role: 'manager' })).map((x) => [x.name, x.people])).toEqual([['Alpha', 3]]);
+    expect((await visibleTeams(t.db, { id: id.mia!, role: 'learner', manages: true })).map((x) => [x.name, x.people])).toEqual([
+      ['Alpha', 3],
+    ]);
     expect((await visibleTeams(t.db, { id: id.ada!, role: 'admin' })).map((x) => [x.name, x.people])).toEqual([
       ['Alpha', 3],
       ['Beta', 1],
@@ -184,7 +186,7 @@ describe('who sees what', () => {
   });
 
   it('hides other teams and their people from a manager, alike whether they exist or not', async () => {
-    const mia = { id: id.mia!, role: 'manager' as const };
+    const mia = { id: id.mia!, role: 'learner' as const, manages: true };
     expect(await visibleTeam(t.db, mia, alpha)).toEqual({ id: alpha, name: 'Alpha' });
     expect(await visibleTeam(t.db, mia, beta)).toBeUndefined();
     expect(await visibleTeam(t.db, mia, 'no-such-team')).toBeUndefined();

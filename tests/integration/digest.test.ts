@@ -41,14 +41,14 @@ beforeAll(async () => {
   others = await Promise.all([openDb({ url: t.url }), openDb({ url: t.url })]);
   const support = (await ensureTeam(t.db, 'Customer Support')).id;
   const field = (await ensureTeam(t.db, 'Field Service')).id;
-  const people: [string, string, 'learner' | 'manager', string | null][] = [
+  const people: [string, string, 'learner', string | null][] = [
     ['lena', 'Lena Fischer', 'learner', support],
     ['marcus', 'Marcus Bell', 'learner', support],
     ['aiko', 'Aiko Tanaka', 'learner', support],
     ['gone', 'Gone Person', 'learner', support],
     ['nadia', 'Nadia Kowalski', 'learner', field],
-    ['priya', 'Priya Shah', 'manager', null],
-    ['tomas', 'Tomás Rivera', 'manager', null],
+    ['priya', 'Priya Shah', 'learner', null],
+    ['tomas', 'Tomás Rivera', 'learner', null],
   ];
   for (const [key, name, role, teamId] of people)
     id[key] = (await createUser(t.db, { email: `${key}@example.com`, displayName: name, role, teamId })).id;

@@ -140,14 +140,52 @@ const FORMS: FormSpec[] = [
     file: true,
     entries: () =>
       fields({
-        intent: fc.constantFrom('invite', 'import', 'update', 'deactivate', 'reactivate', 'reinvite'),
+        intent: fc.constantFrom('invite', 'import', 'update', 'deactivate', 'reactivate', 'reinvite', 'manage', 'unmanage'),
         email: fc.nat(999).map((n) => `fuzz${n}@example.com`),
         name: fc.constantFrom('Fuzz Person'),
         role: fc.constantFrom(...ROLES),
         teamId: fc.constantFrom('', ...teamIds),
-        newTeam: fc.constantFrom('', 'Fuzz team'),
         userId: fc.constantFrom(...targets),
+        createTeams: fc.constantFrom('', 'yes'),
       }),
+  },
+  {
+    name: 'admin teams',
+    pattern: '/admin/teams',
+    who: 'admin',
+    entries: () =>
+      fields({
+        intent: fc.constantFrom('create', 'rename', 'merge', 'delete'),
+        name: fc.oneof(text, fc.constantFrom('Fuzz team', '', 'x'.repeat(81))),
+        teamId: fc.constantFrom('', 'no-such-team', ...teamIds),
+        intoId: fc.constantFrom('', ...teamIds),
+        confirm: fc.constantFrom('', 'yes'),
+      }),
+  },
+  {
+    name: 'assignments',
+    pattern: '/assignments',
+    who: 'admin',
+    entries: () =>
+      fields({
+        intent: fc.constantFrom('assign', 'remove', 'undo', 'redate', 'remind'),
+        moduleId: fc.constantFrom('empathy', 'no-such-module'),
+        due: fc.oneof(
+          text,
+          fc.constantFrom('2099-01-01', '2027-02-30', new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)),
+        ),
+        dueAt: fc.oneof(text, fc.constantFrom(String(Date.now()), '1e400', '-1')),
+        teamId: fc.constantFrom('', ...teamIds),
+        userId: fc.constantFrom(...targets),
+        viaTeamId: fc.constantFrom('', 'no-such-team', ...teamIds),
+        assignmentId: fc.oneof(text, fc.constant('no-such-assignment')),
+      }),
+  },
+  {
+    name: 'time zone',
+    pattern: '/account/time-zone',
+    who: 'learner',
+    entries: () => fields({ timeZone: fc.oneof(text, fc.constantFrom('', 'Europe/Berlin', 'Mars/Olympus_Mons')) }),
   },
   {
     name: 'journal',

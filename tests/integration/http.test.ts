@@ -197,7 +197,7 @@ describe('admin onboarding over HTTP', () => {
     form.set(
       'file',
       new File(
-        ['email,name,role,team\nquinn@example.com,Quinn,learner,Billing\nlearner@example.com,Dup,learner,\n'],
+        ['email,name,role,team\nquinn@example.com,Quinn,learner,Customer Support\nlearner@example.com,Dup,learner,\n'],
         'people.csv',
         { type: 'text/csv' },
       ),

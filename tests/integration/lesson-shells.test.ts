@@ -9,6 +9,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { spawnServer, stopServer, type ServerProcess } from '../helpers/process-server.ts';
 import { cookieFor, get, postForm } from '../helpers/http.ts';
 import { createUser, setActive } from '../../src/lib/server/people/users.ts';
+import { addManager, ensureTeam } from '../../src/lib/server/people/teams.ts';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import { saveReflection } from '../../src/lib/server/learning/journal.ts';
 import { saveFeedback } from '../../src/lib/server/learning/lesson-feedback.ts';
@@ -32,7 +33,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function person(email: string, displayName: string, role: 'learner' | 'manager' | 'trainer' = 'learner') {
+async function person(email: string, displayName: string, role: 'learner' | 'trainer' = 'learner') {
   const user = await createUser(server.db, { email, displayName, role });
   const { token, id } = await createSession(server.db, user.id);
   return { id: user.id, sessionId: id, cookie: `${SESSION_COOKIE}=${token}` };
@@ -133,9 +134,11 @@ describe('lesson pages served from shells', () => {
     expect(row!.lastVerifiedAt.getTime()).toBeGreaterThan(twoHoursAgo.getTime());
   });
 
-  it('keeps one shell per role: navigation follows the role, and drafts stay hidden from learners', async () => {
+  it('keeps one shell per role and team management: navigation follows both, drafts stay hidden from learners', async () => {
     const gus = await person('gus.shell@example.com', 'Gus Shell');
-    const mia = await person('mia.shell@example.com', 'Mia Shell', 'manager');
+    const mia = await person('mia.shell@example.com', 'Mia Shell');
+    // A manager is a learner who manages a team (decision 013): the shell key must tell them apart.
+    await addManager(server.db, (await ensureTeam(server.db, 'Shell Team')).id, mia.id);
     await page(LESSON, gus.cookie);
     await page(LESSON, mia.cookie);
     const learner = await page(LESSON, gus.cookie);

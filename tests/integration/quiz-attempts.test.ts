@@ -129,7 +129,7 @@ describe('quiz attempts', () => {
 
   it('raises the limit by the attempts granted, and counts only submitted attempts toward it', async () => {
     const limited: QuizWithId = { ...quiz, id: 'granted', maxAttempts: 1, retakeWaitMinutes: 0 };
-    const granter = (await createUser(t.db, { email: 'boss@example.com', displayName: 'Boss', role: 'manager' })).id;
+    const granter = (await createUser(t.db, { email: 'boss@example.com', displayName: 'Boss', role: 'learner' })).id;
     const first = await openAttempt(t.db, userId, limited);
     expect(first).toMatchObject({ ok: true, number: 1, limit: 1 });
     // Opening again (a reload) is the same attempt, not a second one.

@@ -190,6 +190,7 @@ describe('CSV downloads', () => {
       'Empathy at work',
       'Empathy at work: progress',
       'Empathy at work: due',
+      'Empathy at work: completed on',
     ]);
     expect(rows).toHaveLength(10);
     const evil = rows.find((r) => r[1] === 'evil@example.com')!;

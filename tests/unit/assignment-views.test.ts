@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDisk } from '../../src/lib/content/catalog-fs.ts';
-import { listAssignments } from '../../src/lib/insight/assignment-list.ts';
-import { learnerDigest, managerDigest } from '../../src/lib/insight/digest-mail.ts';
+import { listAssignments, splitHistory } from '../../src/lib/insight/assignment-list.ts';
+import { learnerDigest, managerDigest, reminderMail } from '../../src/lib/insight/digest-mail.ts';
+import { moduleCompletedAt, NO_TIMES } from '../../src/lib/insight/completion.ts';
 import type { LearnerFacts } from '../../src/lib/progress/rules.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/content-base');
@@ -77,7 +78,80 @@ describe('the assignments list', () => {
   });
 });
 
+describe('completion dates and the history', () => {
+  const alpha = catalog[0]!;
+  const at = (d: string) => new Date(`${d}T12:00:00Z`);
+  const times = {
+    lessons: new Map([
+      ['alpha/first-lesson', at('2027-03-01')],
+      ['alpha/second-lesson', at('2027-03-04')],
+    ]),
+    quizzes: new Map([['alpha-quiz', at('2027-03-06')]]),
+    scenarios: new Map([['alpha-talk', at('2027-03-05')]]),
+  };
+
+  it('dates a module by the last of its requirements, and not at all while one is missing', () => {
+    expect(moduleCompletedAt(alpha, times)).toEqual(at('2027-03-06'));
+    expect(moduleCompletedAt(alpha, { ...times, scenarios: new Map() })).toBeNull();
+    expect(moduleCompletedAt(alpha, NO_TIMES)).toBeNull();
+  });
+
+  it('moves finished work to the history, most recently completed first', () => {
+    const people = new Map<string, LearnerFacts>([
+      ['bob', { lessons: [], passedQuizzes: new Set(), finishedScenarios: new Set() }],
+    ]);
+    const done: LearnerFacts = {
+      lessons: ['first-lesson', 'second-lesson'].map((lessonId) => ({
+        moduleId: 'alpha',
+        lessonId,
+        firstOpenedAt: now,
+        lastOpenedAt: now,
+        completedAt: now,
+      })),
+      passedQuizzes: new Set(['alpha-quiz']),
+      finishedScenarios: new Set(['alpha-talk']),
+    };
+    people.set('ann', done).set('cy', done);
+    const rows = ['ann', 'bob', 'cy'].map((userId) => ({
+      id: userId,
+      userId,
+      moduleId: 'alpha',
+      dueAt: day('2027-03-20'),
+      person: { displayName: userId, teamName: 'Support' },
+    }));
+    const later = { ...times, quizzes: new Map([['alpha-quiz', at('2027-03-08')]]) };
+    const all = listAssignments(
+      rows,
+      catalog,
+      people,
+      now,
+      new Map([
+        ['ann', times],
+        ['cy', later],
+      ]),
+    );
+    const { current, history } = splitHistory(all);
+    expect(current[0]!.assignments.map((a) => a.id)).toEqual(['bob']);
+    expect(history[0]!.assignments.map((a) => [a.id, a.completedAt])).toEqual([
+      ['cy', at('2027-03-08')],
+      ['ann', at('2027-03-06')],
+    ]);
+  });
+});
+
 describe('digest mail', () => {
+  it('reminds one person of one module, with the sender and a link', () => {
+    const mail = reminderMail(
+      { email: 'ann@example.com', displayName: 'Ann Lee' },
+      { title: 'Alpha module', moduleId: 'alpha', dueAt: day('2027-03-08'), overdue: true },
+      'Priya Shah',
+      'https://learn.example.com',
+    );
+    expect(mail.subject).toBe('Reminder: Alpha module was due 8 March 2027');
+    expect(mail.text).toContain('Priya Shah sent you a reminder: the module “Alpha module” was due 8 March 2027.');
+    expect(mail.text).toContain('https://learn.example.com/modules/alpha');
+  });
+
   it('lists a learner’s work without links when there is no public origin', () => {
     const mail = learnerDigest({ email: 'ann@example.com', displayName: 'Ann Lee' }, [
       { moduleId: 'alpha', title: 'Alpha module', dueAt: day('2027-03-11'), due: 'due-soon' },

@@ -30,12 +30,39 @@ describe('server-drawn charts', () => {
     expect(doc.querySelector('svg')!.getAttribute('aria-label')).toBe(`T: ${evil} 1.`);
   });
 
-  it('shortens long labels on the axis only', () => {
+  it('wraps long labels whole on the axis instead of cutting them', () => {
     const long = 'Who your customers are, inside and outside the organisation';
     const doc = parse(barChart([{ label: long, value: 3 }], { title: 'T', axis: 'A' }));
-    const ticks = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
-    expect(ticks.some((t) => t.endsWith('…') && long.startsWith(t.slice(0, -1)))).toBe(true);
-    expect(doc.querySelector('svg')!.getAttribute('aria-label')).toContain(long);
+    const tick = [...doc.querySelectorAll('text')].find((t) => t.querySelector('tspan'))!;
+    const lines = [...tick.querySelectorAll('tspan')].map((t) => t.textContent);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(long);
+    expect(doc.querySelector('svg')!.textContent).not.toContain('…');
+  });
+
+  it('draws a value below zero in another colour, left of the zero line, and says so', () => {
+    const svg = barChart(
+      [
+        { label: 'Empathy', value: -20 },
+        { label: 'Respect', value: 40 },
+      ],
+      { title: 'Skills', axis: 'Share (%)', format: (v) => `${v}%` },
+    );
+    const doc = parse(svg);
+    expect([...doc.querySelectorAll('rect')].map((r) => r.getAttribute('fill'))).toEqual(['#a3231b', '#1f5f8b']);
+    const label = [...doc.querySelectorAll('text')].find((t) => t.textContent === '-20%')!;
+    expect(label.getAttribute('text-anchor') ?? label.parentElement!.getAttribute('text-anchor')).toBe('end');
+    expect(doc.querySelector('svg')!.getAttribute('aria-label')).toBe(
+      'Skills: Empathy -20%, Respect 40%. Bars left of zero are below zero.',
+    );
+  });
+
+  it('draws at the width asked for, so a wide card is filled', () => {
+    const width = (w: number) =>
+      parse(barChart([{ label: 'A', value: 1 }], { title: 'T', axis: 'A', width: w }))
+        .querySelector('svg')!
+        .getAttribute('width');
+    expect([width(420), width(1040)]).toEqual(['420', '1040']);
   });
 
   it('stacks one segment per series and names every count', () => {

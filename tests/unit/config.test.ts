@@ -52,3 +52,14 @@ describe('configuration', () => {
     expect(() => parseConfig({ DATABASE_BUSY_TIMEOUT_MS: '10' })).toThrow(/DATABASE_BUSY_TIMEOUT_MS="10"/);
   });
 });
+
+describe('dates configuration', () => {
+  it('defaults to UTC and en-GB, and refuses a time zone or locale it does not know', async () => {
+    const { parseConfig } = await import('../../src/lib/server/config.ts');
+    expect(parseConfig({})).toMatchObject({ TIME_ZONE: 'UTC', LOCALE: 'en-GB' });
+    expect(parseConfig({ TIME_ZONE: 'America/Los_Angeles' }).TIME_ZONE).toBe('America/Los_Angeles');
+    expect(() => parseConfig({ TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(
+      /TIME_ZONE="Mars\/Olympus_Mons": must be an IANA time zone/,
+    );
+  });
+});

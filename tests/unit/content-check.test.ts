@@ -79,7 +79,7 @@ describe('content check', () => {
           s.replace('draft: false', 'draft: false\nauthor: Sam').replace('skills: [empathy]', 'skills: [charisma]'),
       }),
     ).toEqual([
-      'content/modules/alpha/first-lesson.mdx: skills.0: "charisma" is not allowed; use one of "empathy", "respect", "feedback", "tailoring", "ownership". Fix: Use one of the listed values.',
+      'content/modules/alpha/first-lesson.mdx: skill 1: "charisma" is not allowed; use one of "empathy", "respect", "feedback", "tailoring", "ownership". Fix: Use one of the listed values.',
       'content/modules/alpha/first-lesson.mdx: unknown field "author". Fix: Remove it or check its spelling against docs/authoring.md.',
     ]);
   });
@@ -112,6 +112,8 @@ describe('content check', () => {
     ).toEqual([
       'content/modules/alpha/second-lesson.mdx: line 14 <Quiz>: no quiz "beta-quiz" exists. Fix: Create content/quizzes/beta-quiz.yaml or correct the id.',
       'content/modules/alpha/second-lesson.mdx: line 16 <Scenario>: no scenario "beta-talk" exists. Fix: Create content/scenarios/beta-talk.yaml or correct the id.',
+      // The scenario the lesson meant is now embedded nowhere: a warning, not an error.
+      'content/scenarios/alpha-talk.yaml: no lesson embeds the scenario "alpha-talk": learners find it only in its module\'s list of role-plays. Fix: Introduce it in a lesson with <Scenario id="alpha-talk" />, or delete the file if it is no longer wanted.',
     ]);
     expect(problemsAfter({ [MODULE]: (s) => s.replace('id: alpha-quiz', 'id: gamma-quiz') })).toEqual([
       'content/modules/alpha/module.yaml: quiz.id: no quiz "gamma-quiz" exists. Fix: Create content/quizzes/gamma-quiz.yaml or correct the id.',
@@ -119,10 +121,32 @@ describe('content check', () => {
   });
 
   it('reports unreadable files instead of crashing', () => {
-    expect(problemsAfter({ [MODULE]: 'title: [unclosed' })[0]).toMatch(/^content\/modules\/alpha\/module.yaml: invalid YAML: /);
+    expect(problemsAfter({ [MODULE]: 'title: [unclosed' })[0]).toMatch(
+      /^content\/modules\/alpha\/module.yaml: the YAML cannot be read: at line 1, column 17, the indentation does not line up/,
+    );
     expect(problemsAfter({ [LESSON]: '# No frontmatter here\n' })).toContain(
       'content/modules/alpha/first-lesson.mdx: the file does not start with a frontmatter block between two "---" lines. Fix: Fix the syntax; the file could not be read.',
     );
+  });
+
+  it('says where a YAML syntax error is, in plain words, with the likely fix', () => {
+    expect(problemsAfter({ [MODULE]: (s) => `${s}tagline: Listen first: then answer\n` })).toContainEqual(
+      expect.stringMatching(
+        /^content\/modules\/alpha\/module.yaml: the YAML cannot be read: at line 12, column 10, a value contains a colon followed by a space, so YAML reads it as a new field\. Fix: Put the whole value in double quotes/,
+      ),
+    );
+    // In a lesson, lines are counted in the file, frontmatter included.
+    const lesson = problemsAfter({ [LESSON]: (s) => s.replace(/^---\n/, '---\n\tbad: tab\n') });
+    expect(lesson).toContain(
+      'content/modules/alpha/first-lesson.mdx: the frontmatter cannot be read: at line 2, column 1, a tab is used for indentation. Fix: Indent with spaces only (two per level).',
+    );
+  });
+
+  it('warns about a quiz nothing uses, without failing', () => {
+    const orphan = readFileSync(join(BASE, 'content', 'quizzes/alpha-quiz.yaml'), 'utf8');
+    expect(problemsAfter({ 'quizzes/alpha-spare.yaml': orphan })).toEqual([
+      'content/quizzes/alpha-spare.yaml: nothing uses the quiz "alpha-spare": it is no module\'s end-of-module quiz and no lesson embeds it, so learners never see it. Fix: Embed it in a lesson with <Quiz id="alpha-spare" />, name it under "quiz: id:" in a module.yaml, or delete the file.',
+    ]);
   });
 
   it('refuses ids that are not kebab-case', () => {
@@ -170,5 +194,11 @@ describe('content check', () => {
       0,
       'Module quizzes, expected overlap of two attempts:\n  alpha-quiz draws 2 of 4: two attempts share 50 %\nContent OK: 1 modules, 2 lessons, 1 quizzes, 1 scenarios.',
     ]);
+    // Content nothing uses is a warning too: printed, and the command still succeeds.
+    writeFileSync(join(root, 'content', LESSON), readFileSync(join(BASE, 'content', LESSON), 'utf8'));
+    cpSync(join(BASE, 'content/quizzes/alpha-quiz.yaml'), join(root, 'content/quizzes/alpha-spare.yaml'));
+    const spare = spawnSync(process.execPath, ['scripts/content-check.ts', root], { encoding: 'utf8' });
+    expect(spare.status).toBe(0);
+    expect(spare.stderr).toMatch(/warning: content\/quizzes\/alpha-spare\.yaml: .*nothing uses the quiz "alpha-spare"/);
   }, 30_000);
 });

@@ -9,8 +9,9 @@ describe('CSV import parsing', () => {
     expect(result.fileError).toBeUndefined();
     expect(result.rejected).toEqual([]);
     expect(result.rows).toEqual([
-      { line: 2, email: 'a@example.com', name: 'Ann', role: 'learner', team: 'Billing', managerEmail: '' },
-      { line: 3, email: 'b@example.com', name: 'Bo', role: 'manager', team: 'Billing', managerEmail: '' },
+      { line: 2, email: 'a@example.com', name: 'Ann', role: 'learner', manages: false, team: 'Billing', managerEmail: '' },
+      // "manager" is not a stored role (decision 013): Bo is a learner who manages Billing.
+      { line: 3, email: 'b@example.com', name: 'Bo', role: 'learner', manages: true, team: 'Billing', managerEmail: '' },
     ]);
   });
 
@@ -22,6 +23,7 @@ describe('CSV import parsing', () => {
       'c@example.com,,learner,T,',
       'd@example.com,Dee,boss,T,',
       'e@example.com,Eve,learner,,m@example.com',
+      'h@example.com,Hal,manager,,',
       'f@example.com,Fay,learner,T,nope',
       'g@example.com,Gil,learner,T,',
       'G@example.com,Gil again,learner,T,',
@@ -34,8 +36,9 @@ describe('CSV import parsing', () => {
       { line: 4, email: 'c@example.com', reason: 'The name is missing.' },
       { line: 5, email: 'd@example.com', reason: 'Unknown role "boss". Use learner, trainer, manager or admin.' },
       { line: 6, email: 'e@example.com', reason: 'A manager email needs a team to manage.' },
-      { line: 7, email: 'f@example.com', reason: 'Manager email "nope" is not a valid email address.' },
-      { line: 9, email: 'g@example.com', reason: 'Duplicate of line 8.' },
+      { line: 7, email: 'h@example.com', reason: 'A manager needs the team they manage in the team column.' },
+      { line: 8, email: 'f@example.com', reason: 'Manager email "nope" is not a valid email address.' },
+      { line: 10, email: 'g@example.com', reason: 'Duplicate of line 9.' },
     ]);
   });
 

@@ -4,7 +4,22 @@ import { currentNav, navFor } from '../../src/lib/navigation.ts';
 describe('navigation', () => {
   it('shows each role only what it may use', () => {
     expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal']);
-    expect(navFor({ role: 'manager' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/team', '/assignments']);
+    expect(navFor({ role: 'learner', manages: true }).map((i) => i.href)).toEqual([
+      '/',
+      '/modules',
+      '/journal',
+      '/team',
+      '/assignments',
+    ]);
+    // A trainer who manages a team keeps the trainer's insight pages (decision 013).
+    expect(navFor({ role: 'trainer', manages: true }).map((i) => i.href)).toEqual([
+      '/',
+      '/modules',
+      '/journal',
+      '/team',
+      '/assignments',
+      '/insight',
+    ]);
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
     expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/insight']);
     expect(navFor(null)).toEqual([]);

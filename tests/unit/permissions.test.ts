@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { can, canSeeTeam, PERMISSIONS, ROLES, type Role } from '../../src/lib/auth/permissions.ts';
+import {
+  accessKey,
+  can,
+  canSeeTeam,
+  PERMISSIONS,
+  ROLES,
+  roleLabel,
+  storedRole,
+  type Actor,
+} from '../../src/lib/auth/permissions.ts';
 
 describe('role to permission matrix', () => {
   it('grants exactly the documented permissions', () => {
@@ -7,9 +16,35 @@ describe('role to permission matrix', () => {
     expect(matrix).toEqual({
       learner: ['learn'],
       trainer: ['learn', 'content:preview', 'content:analytics'],
-      manager: ['learn', 'team:manage'],
       admin: ['learn', 'content:preview', 'content:analytics', 'team:manage', 'org:manage', 'people:manage'],
     });
+  });
+
+  it('adds team management to any role of someone who manages a team, taking nothing away', () => {
+    const matrix = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can({ role, manages: true }, p))]));
+    expect(matrix).toEqual({
+      learner: ['learn', 'team:manage'],
+      trainer: ['learn', 'content:preview', 'content:analytics', 'team:manage'],
+      admin: ['learn', 'content:preview', 'content:analytics', 'team:manage', 'org:manage', 'people:manage'],
+    });
+  });
+
+  it('reads a role stored before decision 013 as a learner, without failing', () => {
+    expect(storedRole('manager')).toBe('learner');
+    expect(storedRole('trainer')).toBe('trainer');
+    expect(PERMISSIONS.filter((p) => can({ role: 'manager' } as unknown as Actor, p))).toEqual(['learn']);
+  });
+
+  it('labels and keys each combination apart, for the header and the per-role shell cache', () => {
+    const actors: Actor[] = [
+      { role: 'learner' },
+      { role: 'learner', manages: true },
+      { role: 'trainer' },
+      { role: 'trainer', manages: true },
+      { role: 'admin' },
+    ];
+    expect(actors.map(roleLabel)).toEqual(['Learner', 'Manager', 'Trainer', 'Trainer, Manager', 'Admin']);
+    expect(new Set(actors.map(accessKey)).size).toBe(actors.length);
   });
 
   it('grants nothing to a signed-out visitor', () => {
@@ -19,13 +54,14 @@ describe('role to permission matrix', () => {
 
 describe('team visibility', () => {
   const managed = ['team-a'];
-  it.each<[Role, string, boolean]>([
-    ['manager', 'team-a', true],
-    ['manager', 'team-b', false],
-    ['admin', 'team-b', true],
-    ['trainer', 'team-a', false],
-    ['learner', 'team-a', false],
-  ])('%s looking at %s: %s', (role, team, expected) => {
-    expect(canSeeTeam({ role }, team, managed)).toBe(expected);
+  it.each<[string, Actor, string, boolean]>([
+    ['manager', { role: 'learner', manages: true }, 'team-a', true],
+    ['manager', { role: 'learner', manages: true }, 'team-b', false],
+    ['trainer who manages', { role: 'trainer', manages: true }, 'team-a', true],
+    ['admin', { role: 'admin' }, 'team-b', true],
+    ['trainer', { role: 'trainer' }, 'team-a', false],
+    ['learner', { role: 'learner' }, 'team-a', false],
+  ])('%s looking at %s: %s', (_who, actor, team, expected) => {
+    expect(canSeeTeam(actor, team, managed)).toBe(expected);
   });
 });

@@ -28,7 +28,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('names the missing feedback and its question', () => {
     expect(check('missing-feedback')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/missing-feedback.yaml: questions.0.options.1.feedback: In questions.0 (id "first"), options.1.feedback is missing. Fix: Add feedback: why choosing this is right, or the misconception it reflects.",
+        "tests/fixtures/quizzes/missing-feedback.yaml: question 1, option 2, feedback: In question 1 (id "first"), option 2, feedback is missing. Fix: Add feedback: why choosing this is right, or the misconception it reflects.",
       ]
     `);
   });
@@ -36,7 +36,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('suggests the right name for a misspelt field', () => {
     expect(check('misspelt-field')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/misspelt-field.yaml: questions.0.options.0.corect: In questions.0 (id "first"), options.0 has a field "corect", which options don't have. Fix: Rename it to "correct" (options have the fields id, text, correct, feedback).",
+        "tests/fixtures/quizzes/misspelt-field.yaml: question 1, option 1, corect: In question 1 (id "first"), option 1 has a field "corect", which options don't have. Fix: Rename it to "correct" (options have the fields id, text, correct, feedback).",
       ]
     `);
   });
@@ -44,7 +44,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('lists the question types for an unknown type', () => {
     expect(check('unknown-type')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/unknown-type.yaml: questions.0.type: In questions.0 (id "first"), type is "choice", which is not a question type. Fix: Use one of: single, multiple, truefalse, ordering, likert.",
+        "tests/fixtures/quizzes/unknown-type.yaml: question 1, type: In question 1 (id "first"), type is "choice", which is not a question type. Fix: Use one of: single, multiple, truefalse, ordering, likert.",
       ]
     `);
   });
@@ -52,7 +52,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('suggests a kebab-case id', () => {
     expect(check('bad-question-id')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/bad-question-id.yaml: questions.0.id: In questions.0 (id "First Question"), id is "First Question", which is not a kebab-case id. Fix: Use lowercase letters, digits and single hyphens, e.g. "first-question".",
+        "tests/fixtures/quizzes/bad-question-id.yaml: question 1, id: In question 1 (id "First Question"), id is "First Question", which is not a kebab-case id. Fix: Use lowercase letters, digits and single hyphens, e.g. "first-question".",
       ]
     `);
   });
@@ -60,7 +60,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('spots the YAML boolean in id: true', () => {
     expect(check('unquoted-true')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/unquoted-true.yaml: questions.0.options.0.id: In questions.0 (id "judge"), options.0.id is the YAML boolean true, not the text "true". Fix: Put it in quotes: id: "true".",
+        "tests/fixtures/quizzes/unquoted-true.yaml: question 1, option 1, id: In question 1 (id "judge"), option 1, id is the YAML boolean true, not the text "true". Fix: Put it in quotes: id: "true".",
       ]
     `);
   });
@@ -68,7 +68,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('lists the allowed skills', () => {
     expect(check('unknown-skill')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/unknown-skill.yaml: questions.0.skills.1: In questions.0 (id "first"), skills.1 is "listening", which is not allowed. Fix: Use one of: empathy, respect, feedback, tailoring, ownership.",
+        "tests/fixtures/quizzes/unknown-skill.yaml: question 1, skill 2: In question 1 (id "first"), skill 2 is "listening", which is not allowed. Fix: Use one of: empathy, respect, feedback, tailoring, ownership.",
       ]
     `);
   });
@@ -76,7 +76,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('refuses options on a likert question', () => {
     expect(check('likert-with-options')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/likert-with-options.yaml: questions.0.options: questions.0 (id "habit") has a field "options", which likert questions don't have. Fix: Remove it (likert questions have the fields id, prompt, explanation, skills, type).",
+        "tests/fixtures/quizzes/likert-with-options.yaml: question 1, options: question 1 (id "habit") has a field "options", which likert questions don't have. Fix: Remove it (likert questions have the fields id, prompt, explanation, skills, type).",
       ]
     `);
   });
@@ -92,7 +92,7 @@ describe('validateQuiz: the shape of the file', () => {
   it('treats a blank explanation as empty', () => {
     expect(check('empty-explanation')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/empty-explanation.yaml: questions.0.explanation: In questions.0 (id "first"), explanation is empty. Fix: Fill in explanation: why the right answer is right, shown to everyone after submitting.",
+        "tests/fixtures/quizzes/empty-explanation.yaml: question 1, explanation: In question 1 (id "first"), explanation is empty. Fix: Fill in explanation: why the right answer is right, shown to everyone after submitting.",
       ]
     `);
   });
@@ -102,7 +102,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('finds a repeated question id', () => {
     expect(check('duplicate-question-id')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/duplicate-question-id.yaml: questions.1.id: questions.1 has the id "first", which questions.0 already uses. Fix: Give every question in the quiz its own id.",
+        "tests/fixtures/quizzes/duplicate-question-id.yaml: question 2, id: question 2 has the id "first", which question 1 already uses. Fix: Give every question in the quiz its own id.",
       ]
     `);
   });
@@ -110,7 +110,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('finds a repeated option id', () => {
     expect(check('duplicate-option-id')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/duplicate-option-id.yaml: questions.0.options.1.id: In questions.0 (id "first"), options.1 has the id "a", which options.0 already uses. Fix: Give every entry in options its own id.",
+        "tests/fixtures/quizzes/duplicate-option-id.yaml: question 1, option 2, id: In question 1 (id "first"), option 2 has the id "a", which option 1 already uses. Fix: Give every entry in options its own id.",
       ]
     `);
   });
@@ -118,7 +118,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('limits the options of a single-choice question', () => {
     expect(check('single-too-many-options')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/single-too-many-options.yaml: questions.0.options: In questions.0 (id "first"), the single-choice question has 7 options; it needs 2 to 6. Fix: Remove the weakest options until there are at most 6.",
+        "tests/fixtures/quizzes/single-too-many-options.yaml: question 1, options: In question 1 (id "first"), the single-choice question has 7 options; it needs 2 to 6. Fix: Remove the weakest options until there are at most 6.",
       ]
     `);
   });
@@ -126,7 +126,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('wants exactly one right answer in a single-choice question', () => {
     expect(check('single-two-correct')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/single-two-correct.yaml: questions.0.options: In questions.0 (id "first"), 2 options are marked correct: true ("a", "b"), but a single-choice question has exactly one right answer. Fix: Mark the one right answer with correct: true, or change the type to multiple if several answers are right.",
+        "tests/fixtures/quizzes/single-two-correct.yaml: question 1, options: In question 1 (id "first"), 2 options are marked correct: true ("a", "b"), but a single-choice question has exactly one right answer. Fix: Mark the one right answer with correct: true, or change the type to multiple if several answers are right.",
       ]
     `);
   });
@@ -134,7 +134,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('wants at least two right answers in a multiple-choice question', () => {
     expect(check('multiple-one-correct')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/multiple-one-correct.yaml: questions.0.options: In questions.0 (id "first"), only option "a" is marked correct: true, but a multiple-choice question needs at least two right answers. Fix: Mark every right answer with correct: true, or change the type to single if only one answer is right.",
+        "tests/fixtures/quizzes/multiple-one-correct.yaml: question 1, options: In question 1 (id "first"), only option "a" is marked correct: true, but a multiple-choice question needs at least two right answers. Fix: Mark every right answer with correct: true, or change the type to single if only one answer is right.",
       ]
     `);
   });
@@ -142,7 +142,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('wants a wrong option in a multiple-choice question', () => {
     expect(check('multiple-all-correct')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/multiple-all-correct.yaml: questions.0.options: In questions.0 (id "many"), every option is marked correct: true, but a multiple-choice question needs at least one wrong option. Fix: Add a plausible wrong option that reflects a real misconception.",
+        "tests/fixtures/quizzes/multiple-all-correct.yaml: question 1, options: In question 1 (id "many"), every option is marked correct: true, but a multiple-choice question needs at least one wrong option. Fix: Add a plausible wrong option that reflects a real misconception.",
       ]
     `);
   });
@@ -150,7 +150,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('wants the ids "true" and "false" in a true/false question', () => {
     expect(check('truefalse-wrong-ids')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/truefalse-wrong-ids.yaml: questions.0.options: In questions.0 (id "judge"), the options have the ids "yes", "no", but a true/false question needs exactly two, with the ids "true" and "false". Fix: Use the two options { id: "true", text: "True" } and { id: "false", text: "False" }, each with feedback.",
+        "tests/fixtures/quizzes/truefalse-wrong-ids.yaml: question 1, options: In question 1 (id "judge"), the options have the ids "yes", "no", but a true/false question needs exactly two, with the ids "true" and "false". Fix: Use the two options { id: "true", text: "True" } and { id: "false", text: "False" }, each with feedback.",
       ]
     `);
   });
@@ -158,7 +158,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('wants one right answer in a true/false question', () => {
     expect(check('truefalse-both-correct')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/truefalse-both-correct.yaml: questions.0.options: In questions.0 (id "judge"), both options are marked correct: true. Fix: Mark exactly one of "true" and "false" with correct: true.",
+        "tests/fixtures/quizzes/truefalse-both-correct.yaml: question 1, options: In question 1 (id "judge"), both options are marked correct: true. Fix: Mark exactly one of "true" and "false" with correct: true.",
       ]
     `);
   });
@@ -166,7 +166,7 @@ describe('validateQuiz: rules across the quiz', () => {
   it('limits the items of an ordering question', () => {
     expect(check('ordering-too-few-items')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/quizzes/ordering-too-few-items.yaml: questions.0.items: In questions.0 (id "steps"), the ordering question has 2 items; it needs 3 to 8. Fix: Add steps until there are at least 3.",
+        "tests/fixtures/quizzes/ordering-too-few-items.yaml: question 1, items: In question 1 (id "steps"), the ordering question has 2 items; it needs 3 to 8. Fix: Add steps until there are at least 3.",
       ]
     `);
   });

@@ -42,50 +42,50 @@ describe('validateScenario: shape', () => {
   it('names a value of the wrong type', () => {
     expect(check('broken-wrong-type')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/scenarios/broken-wrong-type.yaml: nodes.1.text: \`text\` should be text, but it is 42. Fix: Write text here (put it in quotes if it starts with a special character such as \`[\`, \`{\` or \`*\`).",
+        "tests/fixtures/scenarios/broken-wrong-type.yaml: node 2, text: \`text\` should be text, but it is 42. Fix: Write text here (put it in quotes if it starts with a special character such as \`[\`, \`{\` or \`*\`).",
       ]
     `);
   });
   it('rejects empty text', () => {
     expect(check('broken-empty-text')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/scenarios/broken-empty-text.yaml: nodes.0.choices.1.reaction: \`reaction\` is empty. Fix: Write the \`reaction\` text.",
+        "tests/fixtures/scenarios/broken-empty-text.yaml: node 1, choice 2, reaction: \`reaction\` is empty. Fix: Write the \`reaction\` text.",
       ]
     `);
   });
   it('suggests the closest allowed value', () => {
     expect(check('broken-bad-enum')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/scenarios/broken-bad-enum.yaml: nodes.0.mood: \`mood\` is "frustated", which is not allowed. Fix: Did you mean "frustrated"?",
+        "tests/fixtures/scenarios/broken-bad-enum.yaml: node 1, mood: \`mood\` is "frustated", which is not allowed. Fix: Did you mean "frustrated"?",
       ]
     `);
   });
   it('suggests the closest field for a misspelt one', () => {
     expect(check('broken-unknown-field')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/scenarios/broken-unknown-field.yaml: nodes.0.choices.0.reaction: \`reaction\` is missing. Fix: Add \`reaction\`: it should be text.",
-        "tests/fixtures/scenarios/broken-unknown-field.yaml: nodes.0.choices.0.reactoin: Unknown field \`reactoin\`. Fix: Did you mean "reaction"?",
+        "tests/fixtures/scenarios/broken-unknown-field.yaml: node 1, choice 1, reaction: \`reaction\` is missing. Fix: Add \`reaction\`: it should be text.",
+        "tests/fixtures/scenarios/broken-unknown-field.yaml: node 1, choice 1, reactoin: Unknown field \`reactoin\`. Fix: Did you mean "reaction"?",
       ]
     `);
   });
   it('rejects a skill that does not exist', () => {
     expect(check('broken-unknown-skill')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/scenarios/broken-unknown-skill.yaml: nodes.1.choices.0.scores.empaty: Unknown skill \`empaty\`. Fix: Did you mean "empathy"?",
+        "tests/fixtures/scenarios/broken-unknown-skill.yaml: node 2, choice 1, scores.empaty: Unknown skill \`empaty\`. Fix: Did you mean "empathy"?",
       ]
     `);
   });
   it('rejects a score out of range', () => {
     expect(check('broken-score-range')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/scenarios/broken-score-range.yaml: nodes.2.choices.0.scores.ownership: \`ownership\` is 5; the highest allowed is 3. Fix: Use a whole number from -2 to 3.",
+        "tests/fixtures/scenarios/broken-score-range.yaml: node 3, choice 1, scores.ownership: \`ownership\` is 5; the highest allowed is 3. Fix: Use a whole number from -2 to 3.",
       ]
     `);
   });
   it('proposes a kebab-case id', () => {
     expect(check('broken-bad-id')).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/scenarios/broken-bad-id.yaml: nodes.0.choices.0.id: "Own It" must be kebab-case: lower-case letters and digits joined by single hyphens. Fix: Rename it, e.g. "own-it".",
+        "tests/fixtures/scenarios/broken-bad-id.yaml: node 1, choice 1, id: "Own It" must be kebab-case: lower-case letters and digits joined by single hyphens. Fix: Rename it, e.g. "own-it".",
       ]
     `);
   });

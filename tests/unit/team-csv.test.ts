@@ -66,3 +66,37 @@ describe('CSV files', () => {
     );
   });
 });
+
+describe('the matrix export', () => {
+  it('gives each completed module the day it was completed, and nothing for the others', async () => {
+    const { matrixCsv } = await import('../../src/lib/insight/exports.ts');
+    const cell = (moduleId: string, status: 'completed' | 'in-progress') => ({
+      moduleId,
+      status,
+      progress: status,
+      done: status === 'completed' ? 2 : 1,
+      total: 2,
+      percent: status === 'completed' ? 100 : 50,
+      dueAt: null,
+    });
+    const csv = matrixCsv(
+      {
+        modules: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'B' },
+        ],
+        rows: [
+          {
+            person: { id: 'u1', displayName: 'Ann', email: 'ann@example.com' },
+            cells: [cell('a', 'completed'), cell('b', 'in-progress')],
+          },
+        ],
+      },
+      (userId, moduleId) => (userId === 'u1' ? new Date(`2027-03-0${moduleId === 'a' ? 4 : 5}T10:00:00Z`) : null),
+    );
+    const [header, row] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(header).toContain('A: completed on');
+    expect(row![header!.indexOf('A: completed on')]).toBe('2027-03-04');
+    expect(row![header!.indexOf('B: completed on')]).toBe('');
+  });
+});

@@ -11,6 +11,7 @@ import { validateScenario } from '../scenario/validate.ts';
 import { checkLessonBody } from './check-body.ts';
 import { checkCurriculumMap } from './curriculum-map.ts';
 import { checkProse } from './prose.ts';
+import { unreferencedWarnings } from './references.ts';
 import type { Problem } from './problem.ts';
 import type { ContentSource, SourceFile } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -38,7 +39,7 @@ function order(data: unknown): number | undefined {
 function readProblems(files: SourceFile[]): Problem[] {
   return files
     .filter((f) => f.readError)
-    .map((f) => ({ file: f.file, path: '', message: f.readError!, fix: 'Fix the syntax; the file could not be read.' }));
+    .map((f) => ({ file: f.file, path: '', message: f.readError!, fix: f.readFix ?? 'Fix the syntax; the file could not be read.' }));
 }
 
 function idProblems(files: SourceFile[], what: string): Problem[] {
@@ -103,6 +104,7 @@ export const CONTENT_RULES: ContentRule[] = [
   (src) => readable(src.scenarios).flatMap((s) => validateScenario(s.data, s.file, modulesOf(src))),
   lintQuizzes,
   lintScenarios,
+  unreferencedWarnings,
 ];
 
 export function checkContent(src: ContentSource, rules: readonly ContentRule[] = CONTENT_RULES): Problem[] {

@@ -3,13 +3,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ContentSource, LessonSource, SourceFile } from './source.ts';
+import { yamlSyntaxProblem } from './yaml-errors.ts';
 
 function readYaml(root: string, path: string, id: string): SourceFile {
   const file = relative(root, path);
   try {
     return { file, id, data: parseYaml(readFileSync(path, 'utf8')) };
   } catch (error) {
-    return { file, id, data: undefined, readError: `invalid YAML: ${(error as Error).message.split('\n')[0]}` };
+    const { message, fix } = yamlSyntaxProblem(error);
+    return { file, id, data: undefined, readError: message, readFix: fix };
   }
 }
 
@@ -22,7 +24,9 @@ function readLesson(root: string, path: string, moduleId: string, slug: string):
   try {
     return { ...base, data: parseYaml(match[1]!), body: match[2]! };
   } catch (error) {
-    return { ...base, data: undefined, body: match[2]!, readError: `invalid YAML frontmatter: ${(error as Error).message.split('\n')[0]}` };
+    // The frontmatter starts on line 2, after the opening "---".
+    const { message, fix } = yamlSyntaxProblem(error, 1);
+    return { ...base, data: undefined, body: match[2]!, readError: message.replace('the YAML', 'the frontmatter'), readFix: fix };
   }
 }
 

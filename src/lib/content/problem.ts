@@ -26,6 +26,20 @@ export function isError(p: Problem): boolean {
   return (p.severity ?? 'error') === 'error';
 }
 
+export const isWarning = (p: Problem): boolean => !isError(p);
+
+/**
+ * Field paths count from 0, people from 1: `questions.2.options.1.feedback` reads "question 3, option 2,
+ * feedback" in what authors see. Applied to the printed text only; `Problem.path` keeps the raw path.
+ */
+export function countFromOne(text: string): string {
+  return text
+    .replace(/\b([a-z][A-Za-z]*?)(s?)\.(\d+)\b/g, (_m, word: string, _s: string, n: string) => `${word} ${Number(n) + 1}`)
+    .replace(/(\b[a-z]+ \d+)\.(?=[A-Za-z])/g, '$1, ');
+}
+
+/** One line per problem; content:check and the build say before it whether it is an error or a warning. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}: ${p.path ? `${p.path}: ` : ''}${p.rule ? `[${p.rule}] ` : ''}${p.message} Fix: ${p.fix}`;
+  const path = p.path ? `${countFromOne(p.path)}: ` : '';
+  return `${p.file}: ${path}${p.rule ? `[${p.rule}] ` : ''}${countFromOne(p.message)} Fix: ${countFromOne(p.fix)}`;
 }

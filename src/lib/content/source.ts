@@ -8,6 +8,8 @@ export interface SourceFile {
   data: unknown;
   /** A problem reading the file itself (YAML syntax, missing frontmatter). */
   readError?: string;
+  /** The likely fix for `readError`, when known. */
+  readFix?: string;
 }
 export interface LessonSource extends SourceFile {
   moduleId: string;

@@ -5,12 +5,14 @@
 import type { CatalogModule } from '../content/catalog.ts';
 import { moduleProgress, type LearnerFacts } from '../progress/rules.ts';
 import { dueStatus, sortByUrgency, type DueStatus } from './due.ts';
+import { moduleCompletedAt, NO_TIMES, type CompletionTimes } from './completion.ts';
 
 export interface AssignmentInput {
   id: string;
   userId: string;
   moduleId: string;
   dueAt: Date;
+  lastRemindedAt?: Date | null;
   person: { displayName: string; teamName: string | null };
 }
 
@@ -25,6 +27,9 @@ export interface ListedAssignment {
   due: DueStatus;
   done: number;
   total: number;
+  /** When the module was completed, once it is (from `times`); null before, or when times were not given. */
+  completedAt: Date | null;
+  lastRemindedAt: Date | null;
   /** For sorting: person, then module. */
   label: string;
 }
@@ -42,6 +47,7 @@ export function listAssignments(
   catalog: readonly CatalogModule[],
   facts: ReadonlyMap<string, LearnerFacts>,
   now: Date,
+  times: ReadonlyMap<string, CompletionTimes> = new Map(),
 ): TeamGroup[] {
   const modules = new Map(catalog.map((m) => [m.id, m]));
   const groups = new Map<string | null, ListedAssignment[]>();
@@ -59,6 +65,9 @@ export function listAssignments(
       due: dueStatus(row.dueAt, progress?.status ?? 'not-started', now),
       done: progress?.done ?? 0,
       total: progress?.total ?? 0,
+      completedAt:
+        module && progress?.status === 'completed' ? moduleCompletedAt(module, times.get(row.userId) ?? NO_TIMES) : null,
+      lastRemindedAt: row.lastRemindedAt ?? null,
       label: `${row.person.displayName}\u0000${title}`,
     };
     const key = row.person.teamName;
@@ -67,4 +76,20 @@ export function listAssignments(
   return [...groups]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
     .map(([teamName, assignments]) => ({ teamName, assignments: sortByUrgency(assignments) }));
+}
+
+/**
+ * Current work and history: finished assignments leave the current list for the history, most recently
+ * completed first. Teams with nothing left in a list drop out of it.
+ */
+export function splitHistory(groups: readonly TeamGroup[]): { current: TeamGroup[]; history: TeamGroup[] } {
+  const pick = (done: boolean) =>
+    groups
+      .map((g) => ({ ...g, assignments: g.assignments.filter((a) => (a.due === 'done') === done) }))
+      .filter((g) => g.assignments.length > 0);
+  const history = pick(true).map((g) => ({
+    ...g,
+    assignments: [...g.assignments].sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0)),
+  }));
+  return { current: pick(false), history };
 }

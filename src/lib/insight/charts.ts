@@ -22,6 +22,8 @@ export interface BarChartOptions {
   domain?: [number, number];
   /** An optional reference line, e.g. a pass mark. */
   rule?: { value: number; label: string };
+  /** Drawing width in pixels (see CHART_WIDTHS); text keeps its size when the SVG is shown at this width. */
+  width?: number;
 }
 
 export interface Segment {
@@ -30,31 +32,55 @@ export interface Segment {
   value: number;
 }
 
-const WIDTH = 480;
+/**
+ * The two widths pages draw each chart at: `wide` fills a dashboard card beside nothing else at 1280 px,
+ * `narrow` fits a phone. ChartFigure shows one or the other with CSS, so text is never scaled down.
+ */
+export const CHART_WIDTHS = { wide: 1040, narrow: 420 } as const;
+
 const FONT_SIZE = 14;
-const ROW_HEIGHT = 34;
+const LINE_HEIGHT = 1.2;
 const BAR_FILL = '#1f5f8b';
+/** Bars below zero: another colour, their value on the far side of the bar, and a minus sign in words. */
+const NEGATIVE_FILL = '#a3231b';
 const RULE_STROKE = '#a3231b';
+/** Average character width as a share of the font size, for fitting labels. */
+const CHAR = 0.58;
 
 function newDocument() {
   return parseHTML('<!doctype html><html><body></body></html>').document;
 }
 
-/** Room for the longest label, capped so the bars keep most of a phone's width; longer labels are cut. */
-function marginFor(labels: string[]): number {
+/** Room for the labels: enough for the longest on one line, but at most a third of the chart. */
+function marginFor(labels: string[], width: number): number {
   const longest = Math.max(0, ...labels.map((l) => l.length));
-  return Math.min(180, Math.max(60, Math.ceil(longest * FONT_SIZE * 0.6) + 16));
+  return Math.min(Math.round(width / 3), Math.max(60, Math.ceil(longest * FONT_SIZE * CHAR) + 16));
 }
 
-/** Labels longer than the margin are cut with an ellipsis; the table beside the chart has them whole. */
-function shorten(label: string, marginLeft: number): string {
-  const room = Math.floor((marginLeft - 16) / (FONT_SIZE * 0.6));
-  return label.length <= room ? label : `${label.slice(0, room - 1).trimEnd()}…`;
+/** How many lines the longest label wraps to in the margin: labels are wrapped whole, never cut. */
+function linesFor(labels: string[], marginLeft: number): number {
+  const perLine = Math.max(4, Math.floor((marginLeft - 16) / (FONT_SIZE * CHAR)));
+  return Math.max(1, ...labels.map((l) => wrap(l, perLine).length));
+}
+
+/** Greedy word wrap; a word longer than a line is split. */
+function wrap(label: string, perLine: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    else for (let i = 0; i < word.length || i === 0; i += perLine) lines.push(word.slice(i, i + perLine));
+  }
+  return lines;
 }
 
 function labelAxis(marginLeft: number) {
-  return Plot.axisY({ tickSize: 0, tickFormat: (d: string) => shorten(d, marginLeft) });
+  const perLine = Math.max(4, Math.floor((marginLeft - 16) / (FONT_SIZE * CHAR)));
+  return Plot.axisY({ tickSize: 0, tickFormat: (d: string) => wrap(d, perLine).join('\n'), lineHeight: LINE_HEIGHT });
 }
+
+/** Row height that fits the wrapped labels with some air. */
+const rowHeight = (lines: number) => Math.max(34, Math.ceil(lines * FONT_SIZE * LINE_HEIGHT + 14));
 
 /** Counts have whole-number ticks only. */
 const wholeTicks = (d: number) => (Number.isInteger(d) ? String(d) : '');
@@ -77,33 +103,49 @@ export function describe(title: string, bars: { label: string; text: string }[],
   return `${title}: ${bars.map((b) => `${b.label} ${b.text}`).join(separator)}.`;
 }
 
+/** The x range: the given one, or from the lowest value (or 0) to the highest, with room for the value labels. */
+function xDomain(bars: Bar[], domain: [number, number] | undefined): [number, number] {
+  if (domain) return domain;
+  const lo = Math.min(0, ...bars.map((b) => b.value));
+  const hi = Math.max(0, ...bars.map((b) => b.value));
+  const pad = (hi - lo || 1) * 0.15;
+  return [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0];
+}
+
 /** Horizontal bars, one per label, in the given order; '' when there is nothing to draw. */
 export function barChart(bars: Bar[], options: BarChartOptions): string {
   if (bars.length === 0) return '';
   const format = options.format ?? String;
+  const width = options.width ?? CHART_WIDTHS.narrow;
   const labels = bars.map((b) => b.label);
-  const marginLeft = marginFor(labels);
+  const marginLeft = marginFor(labels, width);
+  const below = bars.filter((b) => b.value < 0);
   const svg = Plot.plot({
     document: newDocument(),
     style: { fontSize: `${FONT_SIZE}px` },
-    width: WIDTH,
-    height: Math.max(100, bars.length * ROW_HEIGHT + 72),
+    width,
+    height: Math.max(100, bars.length * rowHeight(linesFor(labels, marginLeft)) + 72),
     marginLeft,
     marginRight: 48,
     marginBottom: 52,
-    x: { domain: options.domain, label: options.axis, grid: true, labelOffset: 46 },
+    x: { domain: xDomain(bars, options.domain), label: options.axis, grid: true, labelOffset: 46 },
     y: { domain: labels, label: null },
     marks: [
       labelAxis(marginLeft),
-      Plot.barX(bars, { x: 'value', y: 'label', fill: BAR_FILL }),
-      Plot.text(bars, { x: 'value', y: 'label', text: (b: Bar) => format(b.value), textAnchor: 'start', dx: 4 }),
-      Plot.ruleX([0]),
+      Plot.barX(bars, { x: 'value', y: 'label', fill: (b: Bar) => (b.value < 0 ? NEGATIVE_FILL : BAR_FILL) }),
+      Plot.text(
+        bars.filter((b) => b.value >= 0),
+        { x: 'value', y: 'label', text: (b: Bar) => format(b.value), textAnchor: 'start', dx: 4 },
+      ),
+      Plot.text(below, { x: 'value', y: 'label', text: (b: Bar) => format(b.value), textAnchor: 'end', dx: -4 }),
+      Plot.ruleX([0], { strokeWidth: below.length ? 2 : 1 }),
       ...(options.rule ? [Plot.ruleX([options.rule.value], { stroke: RULE_STROKE, strokeDasharray: '4 3' })] : []),
     ],
   }) as unknown as Element;
   const words = bars.map((b) => ({ label: b.label, text: format(b.value) }));
   const rule = options.rule ? ` ${options.rule.label}.` : '';
-  return finish(svg, describe(options.title, words) + rule);
+  const negative = below.length ? ' Bars left of zero are below zero.' : '';
+  return finish(svg, describe(options.title, words) + rule + negative);
 }
 
 /**
@@ -112,16 +154,17 @@ export function barChart(bars: Bar[], options: BarChartOptions): string {
  */
 export function stackedBarChart(
   segments: Segment[],
-  options: { title: string; axis: string; series: string[]; colors: string[] },
+  options: { title: string; axis: string; series: string[]; colors: string[]; width?: number },
 ): string {
   if (segments.length === 0) return '';
   const labels = [...new Set(segments.map((s) => s.label))];
-  const marginLeft = marginFor(labels);
+  const width = options.width ?? CHART_WIDTHS.narrow;
+  const marginLeft = marginFor(labels, width);
   const svg = Plot.plot({
     document: newDocument(),
     style: { fontSize: `${FONT_SIZE}px` },
-    width: WIDTH,
-    height: Math.max(100, labels.length * ROW_HEIGHT + 72),
+    width,
+    height: Math.max(100, labels.length * rowHeight(linesFor(labels, marginLeft)) + 72),
     marginLeft,
     marginRight: 24,
     marginBottom: 52,

@@ -3,6 +3,7 @@
  * a manager listing their teams' overdue work. Plain text, so every mail client shows it the same.
  */
 import { formatDueDate } from './due.ts';
+import { DEFAULT_CLOCK, type Clock } from '../dates.ts';
 
 export interface DigestMail {
   to: string;
@@ -32,17 +33,23 @@ export interface OverdueItem {
 const firstName = (r: Recipient) => r.displayName.split(' ')[0] || r.displayName;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function learnerLines(items: LearnerDigestItem[], heading: string, origin: string | undefined): string[] {
+function learnerLines(items: LearnerDigestItem[], heading: string, origin: string | undefined, clock: Clock): string[] {
   if (items.length === 0) return [];
   const lines = items.flatMap((i) => {
-    const when = i.due === 'overdue' ? `was due ${formatDueDate(i.dueAt)}` : `due ${formatDueDate(i.dueAt)}`;
+    const day = formatDueDate(i.dueAt, clock);
+    const when = i.due === 'overdue' ? `was due ${day}` : `due ${day}`;
     return [`- ${i.title}, ${when}`, ...(origin ? [`  ${origin}/modules/${i.moduleId}`] : [])];
   });
   return [heading, ...lines, ''];
 }
 
 /** Items must already be sorted for display (most urgent first). */
-export function learnerDigest(to: Recipient, items: LearnerDigestItem[], origin?: string): DigestMail {
+export function learnerDigest(
+  to: Recipient,
+  items: LearnerDigestItem[],
+  origin?: string,
+  clock: Clock = DEFAULT_CLOCK,
+): DigestMail {
   const overdue = items.filter((i) => i.due === 'overdue');
   const soon = items.filter((i) => i.due === 'due-soon');
   const parts = [overdue.length ? `${overdue.length} overdue` : '', soon.length ? `${soon.length} due soon` : ''].filter(Boolean);
@@ -54,8 +61,8 @@ export function learnerDigest(to: Recipient, items: LearnerDigestItem[], origin?
       '',
       `${count(items.length, 'module assigned to you needs', 'modules assigned to you need')} your attention.`,
       '',
-      ...learnerLines(overdue, 'Overdue:', origin),
-      ...learnerLines(soon, 'Due within three days:', origin),
+      ...learnerLines(overdue, 'Overdue:', origin, clock),
+      ...learnerLines(soon, 'Due within three days:', origin, clock),
       origin ? `Continue in Rapport: ${origin}/` : 'Sign in to Rapport to continue.',
       '',
       'You receive this digest at most once a day, while assigned work is due soon or overdue.',
@@ -64,11 +71,11 @@ export function learnerDigest(to: Recipient, items: LearnerDigestItem[], origin?
 }
 
 /** Items must already be sorted (by team, then due date). */
-export function managerDigest(to: Recipient, items: OverdueItem[], origin?: string): DigestMail {
+export function managerDigest(to: Recipient, items: OverdueItem[], origin?: string, clock: Clock = DEFAULT_CLOCK): DigestMail {
   const lines: string[] = [];
   for (const [i, item] of items.entries()) {
     if (item.teamName !== items[i - 1]?.teamName) lines.push(...(i > 0 ? [''] : []), item.teamName);
-    lines.push(`- ${item.personName}: ${item.title}, was due ${formatDueDate(item.dueAt)}`);
+    lines.push(`- ${item.personName}: ${item.title}, was due ${formatDueDate(item.dueAt, clock)}`);
   }
   return {
     to: to.email,
@@ -83,6 +90,30 @@ export function managerDigest(to: Recipient, items: OverdueItem[], origin?: stri
       origin ? `See every assignment: ${origin}/assignments` : 'Sign in to Rapport and open Assignments to see every assignment.',
       '',
       'You receive this digest at most once a day, while work in your teams is overdue.',
+    ].join('\n'),
+  };
+}
+
+/** The email a manager's "send a reminder now" sends: one module, its due date, and a link to it. */
+export function reminderMail(
+  to: Recipient,
+  item: { title: string; moduleId: string; dueAt: Date; overdue: boolean },
+  from: string,
+  origin?: string,
+  clock: Clock = DEFAULT_CLOCK,
+): DigestMail {
+  const due = formatDueDate(item.dueAt, clock);
+  const when = item.overdue ? `was due ${due}` : `is due ${due}`;
+  return {
+    to: to.email,
+    subject: `Reminder: ${item.title} ${when}`,
+    text: [
+      `Hello ${firstName(to)},`,
+      '',
+      `${from} sent you a reminder: the module “${item.title}” ${when}.`,
+      ...(origin ? ['', `${origin}/modules/${item.moduleId}`] : []),
+      '',
+      'You also see it first on your home page in Rapport.',
     ].join('\n'),
   };
 }

@@ -3,10 +3,12 @@
  * due date, the learner's progress in the module and the current time, so it is never stored and
  * never goes stale (like progress itself, see docs/decisions/002-progress-model.md).
  *
- * A due date is a calendar day. We have no time zone per person, so work is due by the end of that
- * day in UTC: nobody is told "overdue" on the morning of the day it is due.
+ * A due date is a calendar day of the organisation (`TIME_ZONE`, UTC unless set): work is due by the end
+ * of that day there, so nobody is told "overdue" on the morning of the day it is due, and everyone sees
+ * the same day (docs/decisions/015-dates-and-time-zones.md).
  */
 import type { Status } from '../progress/rules.ts';
+import { DEFAULT_CLOCK, endOfDayIn, formatDue, type Clock } from '../dates.ts';
 
 export type DueStatus = 'done' | 'overdue' | 'due-soon' | 'upcoming';
 
@@ -69,23 +71,25 @@ export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Reads `YYYY-MM-DD` as "due by the end of that day, UTC"; null for anything that is not a real date. */
-export function parseDueDate(value: string): Date | null {
+/**
+ * Reads `YYYY-MM-DD` as "due by the end of that day" in the organisation's `timeZone` (decision 015); null
+ * for anything that is not a real date.
+ */
+export function parseDueDate(value: string, timeZone = 'UTC'): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const start = Date.UTC(year, month - 1, day);
   // Date.UTC rolls 2027-02-30 over into March; a real date survives the round trip unchanged.
-  if (utcDay(new Date(start)) !== match.slice(1).join('-')) return null;
-  return new Date(start + DAY_MS - 1);
+  if (utcDay(new Date(Date.UTC(year, month - 1, day))) !== match.slice(1).join('-')) return null;
+  return endOfDayIn(year, month, day, timeZone);
 }
 
 export type DueDateCheck = { ok: true; dueAt: Date } | { ok: false; message: string };
 
 /** A due date from a form: a real date, from today on, at most two years ahead. */
-export function checkDueDate(value: string, now: Date): DueDateCheck {
+export function checkDueDate(value: string, now: Date, timeZone = 'UTC'): DueDateCheck {
   if (!value.trim()) return { ok: false, message: 'Choose a due date.' };
-  const dueAt = parseDueDate(value);
+  const dueAt = parseDueDate(value, timeZone);
   if (!dueAt) return { ok: false, message: `“${value.slice(0, 20)}” is not a date. Use the date picker or YYYY-MM-DD.` };
   if (dueAt.getTime() < now.getTime()) return { ok: false, message: 'That date has passed. Choose today or a later date.' };
   if (dueAt.getTime() - now.getTime() > MAX_DUE_DAYS * DAY_MS)
@@ -93,11 +97,9 @@ export function checkDueDate(value: string, now: Date): DueDateCheck {
   return { ok: true, dueAt };
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "12 March 2027": the calendar day the work is due. */
-export function formatDueDate(dueAt: Date): string {
-  return LONG_DATE.format(dueAt);
+/** "12 March 2027": the calendar day the work is due, in the clock's locale (decision 015). */
+export function formatDueDate(dueAt: Date, clock: Clock = DEFAULT_CLOCK): string {
+  return formatDue(dueAt, clock);
 }
 
 /** The sentence of the home page's notice, or null when nothing needs attention. */

@@ -1,20 +1,30 @@
 /** The two CSV downloads of the team dashboard: the matrix (wide, one row per person) and quiz results. */
 import { toCsv, type CsvValue } from './csv.ts';
 import { completedCount, CELL_LABELS, type Matrix } from './matrix.ts';
-import { day } from './course.ts';
+import { dayIn } from '../dates.ts';
 
-export function matrixCsv(matrix: Matrix): string {
+/** When a person completed a module, if they have; the matrix itself holds statuses, not moments. */
+export type CompletedOn = (userId: string, moduleId: string) => Date | null;
+
+/** Days are `YYYY-MM-DD` in the organisation's `timeZone`, the calendar due dates belong to (decision 015). */
+export function matrixCsv(matrix: Matrix, completedOn: CompletedOn = () => null, timeZone = 'UTC'): string {
+  const day = (date: Date | null) => (date ? dayIn(date, timeZone) : '');
   const header = [
     'Person',
     'Email',
     'Modules completed',
-    ...matrix.modules.flatMap((m) => [m.title, `${m.title}: progress`, `${m.title}: due`]),
+    ...matrix.modules.flatMap((m) => [m.title, `${m.title}: progress`, `${m.title}: due`, `${m.title}: completed on`]),
   ];
   const rows = matrix.rows.map((r): CsvValue[] => [
     r.person.displayName,
     r.person.email,
     completedCount(r),
-    ...r.cells.flatMap((c) => [CELL_LABELS[c.status], `${c.done} of ${c.total}`, day(c.dueAt)]),
+    ...r.cells.flatMap((c) => [
+      CELL_LABELS[c.status],
+      `${c.done} of ${c.total}`,
+      day(c.dueAt),
+      c.status === 'completed' ? day(completedOn(r.person.id, c.moduleId)) : '',
+    ]),
   ]);
   return toCsv(header, rows);
 }

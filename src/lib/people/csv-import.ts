@@ -12,6 +12,8 @@ export interface ImportRow {
   email: string;
   name: string;
   role: Role;
+  /** The role column said "manager": the person manages the row's team instead of joining it. */
+  manages: boolean;
   team: string;
   managerEmail: string;
 }
@@ -31,7 +33,7 @@ export interface ParsedImport {
 
 export const MAX_IMPORT_ROWS = 2000;
 
-const COLUMN_ALIASES: Record<string, keyof Omit<ImportRow, 'line' | 'role'> | 'role'> = {
+const COLUMN_ALIASES: Record<string, keyof Omit<ImportRow, 'line' | 'manages'>> = {
   email: 'email',
   'e-mail': 'email',
   name: 'name',
@@ -75,6 +77,9 @@ export function parseImport(csv: string): ParsedImport {
     const cell = (name: string) => (record[columns.indexOf(name as never)] ?? '').trim();
     const email = cell('email').toLowerCase();
     const roleText = cell('role').toLowerCase() || 'learner';
+    // Manager is not a stored role (decision 013): in a file it means "manages this row's team".
+    const manages = roleText === 'manager';
+    const role = manages ? 'learner' : roleText;
     const managerEmail = cell('managerEmail').toLowerCase();
     const firstLine = seen.get(email);
     const reason = !EMAIL.test(email)
@@ -83,21 +88,23 @@ export function parseImport(csv: string): ParsedImport {
         : 'The email is missing.'
       : !cell('name')
         ? 'The name is missing.'
-        : !isRole(roleText)
+        : !isRole(role)
           ? `Unknown role "${roleText}". Use learner, trainer, manager or admin.`
-          : managerEmail && !EMAIL.test(managerEmail)
-            ? `Manager email "${managerEmail}" is not a valid email address.`
-            : managerEmail && !cell('team')
-              ? 'A manager email needs a team to manage.'
-              : firstLine
-                ? `Duplicate of line ${firstLine}.`
-                : null;
-    if (reason || !isRole(roleText)) {
+          : manages && !cell('team')
+            ? 'A manager needs the team they manage in the team column.'
+            : managerEmail && !EMAIL.test(managerEmail)
+              ? `Manager email "${managerEmail}" is not a valid email address.`
+              : managerEmail && !cell('team')
+                ? 'A manager email needs a team to manage.'
+                : firstLine
+                  ? `Duplicate of line ${firstLine}.`
+                  : null;
+    if (reason || !isRole(role)) {
       rejected.push({ line, email, reason: reason ?? 'Unknown role.' });
       continue;
     }
     seen.set(email, line);
-    rows.push({ line, email, name: cell('name'), role: roleText, team: cell('team'), managerEmail });
+    rows.push({ line, email, name: cell('name'), role, manages, team: cell('team'), managerEmail });
   }
   return { rows, rejected };
 }

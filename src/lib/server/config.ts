@@ -3,6 +3,7 @@
  * A bad value stops start-up with a message naming the variable (see `ConfigError`).
  */
 import { z } from 'zod';
+import { isTimeZone } from '../dates.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -68,6 +69,19 @@ const schema = z.object({
   SMTP_URL: z.url().optional(),
   /** Sender address for mail. */
   MAIL_FROM: z.string().default('Rapport <no-reply@localhost>'),
+  /**
+   * The organisation's IANA time zone: due dates end at midnight there (and become overdue then), and it is
+   * the time zone of anyone who has not chosen their own on the account page.
+   */
+  TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or America/New_York' }),
+  /** Locale for dates when the browser's Accept-Language names none this server knows, e.g. en-GB or en-US. */
+  LOCALE: z
+    .string()
+    .default('en-GB')
+    .refine((v) => Intl.DateTimeFormat.supportedLocalesOf(v).length > 0, { message: 'must be a locale such as en-GB' }),
   /** UTC hour (0-23) from which each app server checks every 15 minutes for daily reminder digests to send. */
   DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   /** Interface the server listens on. */

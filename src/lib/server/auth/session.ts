@@ -10,6 +10,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { sessions, type Role } from '../db/schema.ts';
+import { storedRole } from '../../auth/permissions.ts';
 import { hashSecret, newToken, parseToken, secretMatches } from './token.ts';
 import { clientReader, type Reader } from '../db/fast-read.ts';
 
@@ -26,6 +27,10 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: Role;
+  /** Manages at least one team: a manager, whatever the role (decision 013). */
+  manages: boolean;
+  /** Their own IANA time zone, or null for the organisation's (decision 015). */
+  timeZone: string | null;
   teamId: string | null;
 }
 
@@ -81,7 +86,8 @@ export function sessionVerdict(secret: string, row: SessionRow, policy: SessionP
 }
 
 const SESSION_LOOKUP =
-  'select s.secret_hash, s.created_at, s.last_verified_at, u.id, u.email, u.display_name, u.role, u.team_id, u.active ' +
+  'select s.secret_hash, s.created_at, s.last_verified_at, u.id, u.email, u.display_name, u.role, u.team_id, u.active, u.time_zone, ' +
+  'exists (select 1 from team_managers tm where tm.user_id = u.id) as manages ' +
   'from sessions s join users u on u.id = s.user_id where s.id = ?';
 
 /**
@@ -108,7 +114,9 @@ export async function readSession(
       id: String(r.id),
       email: String(r.email),
       displayName: String(r.display_name),
-      role: String(r.role) as Role,
+      role: storedRole(r.role),
+      manages: Number(r.manages) === 1,
+      timeZone: r.time_zone == null ? null : String(r.time_zone),
       teamId: r.team_id == null ? null : String(r.team_id),
     },
   };

@@ -29,6 +29,8 @@ export const users = sqliteTable(
     /** Null until the person accepts their invite and sets a password. */
     passwordHash: text('password_hash'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** IANA time zone the person sees moments in; null means the organisation's (`TIME_ZONE`). */
+    timeZone: text('time_zone'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
@@ -256,6 +258,8 @@ export const assignments = sqliteTable(
     teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** When a manager or admin last sent a reminder now (in-app, and by email with SMTP); null if never. */
+    lastRemindedAt: integer('last_reminded_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('assignments_user_module_idx').on(t.userId, t.moduleId),

@@ -10,6 +10,7 @@
  * tells the same story: some people finished modules, some stalled, a few are behind on an assignment.
  * (Quiz scores vary a little between runs, with the questions each attempt happens to draw.)
  */
+import { storedRole } from '../../auth/permissions.ts';
 import type { DiskCourse } from '../../content/course-fs.ts';
 import type { Db } from '../db/db.ts';
 import { recordCompleted, recordOpened } from '../learning/progress.ts';
@@ -61,7 +62,8 @@ export async function seedDemoActivity(db: Db, store: Store, course: DiskCourse,
   const now = options.now ?? new Date();
   const seed = options.seed ?? 20_261_129;
   const learners = (await db.select({ id: users.id, email: users.email, teamId: users.teamId, role: users.role }).from(users))
-    .filter((u) => u.role === 'learner')
+    // Team members only: the demo's managers are learners too (decision 013) but keep no history of their own.
+    .filter((u) => u.role === 'learner' && u.teamId !== null)
     .sort((a, b) => a.email.localeCompare(b.email));
   for (const person of learners) {
     // One generator per person: how far someone got never depends on what the quizzes drew for others.
@@ -191,7 +193,7 @@ async function assignments(db: Db, course: DiskCourse, now: Date) {
     .innerJoin(teams, eq(teams.id, teamManagers.teamId))
     .innerJoin(users, eq(users.id, teamManagers.userId));
   for (const { teamId, managerId, role } of managed) {
-    const actor = { id: managerId, role };
+    const actor = { id: managerId, role: storedRole(role), manages: true };
     const [first, second] = course.modules;
     if (first)
       await assignModule(

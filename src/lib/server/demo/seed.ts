@@ -5,6 +5,7 @@
 import type { Db } from '../db/db.ts';
 import { hashPassword } from '../auth/password.ts';
 import { users, type Role } from '../db/schema.ts';
+import { roleLabel } from '../../auth/permissions.ts';
 import { addManager, ensureTeam } from '../people/teams.ts';
 import { countUsers } from '../people/users.ts';
 import { randomId } from '../auth/token.ts';
@@ -15,7 +16,10 @@ export interface DemoAccount {
   email: string;
   displayName: string;
   role: Role;
+  /** The team the person belongs to. */
   team?: string;
+  /** The team the person manages: that, not a role, makes a manager (decision 013). */
+  manages?: string;
 }
 
 const TEAMS = {
@@ -27,8 +31,8 @@ const TEAMS = {
 export const DEMO_SIGN_INS: DemoAccount[] = [
   { email: 'admin@example.com', displayName: 'Ada Okafor', role: 'admin' },
   { email: 'trainer@example.com', displayName: 'Theo Brandt', role: 'trainer' },
-  { email: 'manager@example.com', displayName: 'Priya Shah', role: 'manager', team: TEAMS.support },
-  { email: 'manager2@example.com', displayName: 'Tomás Rivera', role: 'manager', team: TEAMS.field },
+  { email: 'manager@example.com', displayName: 'Priya Shah', role: 'learner', manages: TEAMS.support },
+  { email: 'manager2@example.com', displayName: 'Tomás Rivera', role: 'learner', manages: TEAMS.field },
   { email: 'learner@example.com', displayName: 'Lena Fischer', role: 'learner', team: TEAMS.support },
 ];
 
@@ -82,20 +86,22 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     email: a.email,
     displayName: a.displayName,
     role: a.role,
-    teamId: a.team && a.role !== 'manager' ? (teamIds.get(a.team) ?? null) : null,
+    teamId: a.team ? (teamIds.get(a.team) ?? null) : null,
     passwordHash,
   }));
   await db.insert(users).values(rows);
   for (const [i, account] of accounts.entries()) {
-    if (account.role === 'manager' && account.team) await addManager(db, teamIds.get(account.team)!, rows[i]!.id);
+    if (account.manages) await addManager(db, teamIds.get(account.manages)!, rows[i]!.id);
   }
   return true;
 }
 
 export function describeDemoSignIns(): string {
   const width = Math.max(...DEMO_SIGN_INS.map((a) => a.email.length));
-  const lines = DEMO_SIGN_INS.map(
-    (a) => `  ${a.role.padEnd(8)} ${a.email.padEnd(width)}  ${a.displayName}${a.team ? ` (${a.team})` : ''}`,
-  );
+  const lines = DEMO_SIGN_INS.map((a) => {
+    const label = roleLabel({ role: a.role, manages: !!a.manages }).toLowerCase();
+    const team = a.manages ?? a.team;
+    return `  ${label.padEnd(8)} ${a.email.padEnd(width)}  ${a.displayName}${team ? ` (${team})` : ''}`;
+  });
   return `Demo organisation created. Sign in with any of these (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
 }

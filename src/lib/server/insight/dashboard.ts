@@ -5,17 +5,17 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
-import { teamManagers, teams, users, type Role } from '../db/schema.ts';
+import { teamManagers, teams, users } from '../db/schema.ts';
 import { managedTeamIds } from '../people/teams.ts';
-import { can, canSeeTeam } from '../../auth/permissions.ts';
+import { can, canSeeTeam, type Actor } from '../../auth/permissions.ts';
 import type { CourseFacts } from '../../insight/course.ts';
 import { buildMatrix, summarise, type Matrix, type MatrixSummary } from '../../insight/matrix.ts';
 import { quizStats, skillStats, type QuizStat, type SkillStat } from '../../insight/team-stats.ts';
 import { scopeFacts, skillAggregates, teamMembers } from './dashboard-queries.ts';
+import { byAttention, teamGlance } from '../../insight/team-glance.ts';
 
-export interface Viewer {
+export interface Viewer extends Actor {
   id: string;
-  role: Role;
 }
 
 export interface TeamListing {
@@ -102,4 +102,24 @@ export async function teamDashboard(db: Db, teamId: string, course: CourseFacts,
     quizzes: quizStats(course.modules, quizzes),
     skills: skillStats(skills, course.best),
   };
+}
+
+/** At most this many teams on a manager's home page; the rest are one click away on /team. */
+export const HOME_TEAMS = 6;
+
+/** The teams `userId` manages (not every team, even for an admin), each at a glance, most urgent first. */
+export async function managedTeamsAtGlance(db: Db, userId: string, course: CourseFacts, now = new Date()) {
+  const managed = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .innerJoin(teamManagers, eq(teamManagers.teamId, teams.id))
+    .where(eq(teamManagers.userId, userId))
+    .orderBy(asc(teams.name));
+  const glances = await Promise.all(
+    managed.slice(0, HOME_TEAMS).map(async (team) => {
+      const { matrix, summary } = await teamDashboard(db, team.id, course, now);
+      return { ...team, glance: teamGlance(matrix, summary, now) };
+    }),
+  );
+  return { teams: byAttention(glances), total: managed.length };
 }

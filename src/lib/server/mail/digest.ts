@@ -15,6 +15,7 @@ import { loadCatalogFromDisk } from '../../content/catalog-fs.ts';
 import { moduleProgress } from '../../progress/rules.ts';
 import { DUE_SOON_MS, dueStatus, sortByUrgency, utcDay, type DueStatus } from '../../insight/due.ts';
 import { learnerDigest, managerDigest, type DigestMail } from '../../insight/digest-mail.ts';
+import { orgClock } from '../http/clock.ts';
 
 /** A claim older than this without a sent time belongs to a sender that died; another may take it over. */
 export const STALE_CLAIM_MS = 30 * 60_000;
@@ -87,7 +88,7 @@ function learnerMails(work: Pending[], origin: string | undefined): [Key['userId
   const byPerson = Map.groupBy(work, (w) => w.userId);
   return [...byPerson].map(([userId, items]) => {
     const sorted = sortByUrgency(items.map((i) => ({ ...i, label: i.title, due: i.due as 'overdue' | 'due-soon' })));
-    return [userId, learnerDigest(items[0]!, sorted, origin)];
+    return [userId, learnerDigest(items[0]!, sorted, origin, orgClock())];
   });
 }
 
@@ -110,7 +111,7 @@ async function managerMails(db: Db, work: Pending[], origin: string | undefined)
           a.displayName.localeCompare(b.displayName),
       )
       .map((w) => ({ personName: w.displayName, teamName: w.teamName!, title: w.title, dueAt: w.dueAt }));
-    return items.length ? [[userId, managerDigest(managed[0]!, items, origin)] as [string, DigestMail]] : [];
+    return items.length ? [[userId, managerDigest(managed[0]!, items, origin, orgClock())] as [string, DigestMail]] : [];
   });
 }
 

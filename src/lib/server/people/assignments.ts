@@ -117,6 +117,7 @@ export interface AssignmentView {
   /** The team it was assigned through, when it was assigned to a whole team. */
   viaTeamId: string | null;
   updatedAt: Date;
+  lastRemindedAt: Date | null;
   person: { displayName: string; email: string; teamId: string | null; teamName: string | null };
 }
 
@@ -129,6 +130,7 @@ function selectViews(db: Db, where: SQL | undefined) {
       dueAt: assignments.dueAt,
       viaTeamId: assignments.teamId,
       updatedAt: assignments.updatedAt,
+      lastRemindedAt: assignments.lastRemindedAt,
       person: { displayName: users.displayName, email: users.email, teamId: users.teamId, teamName: teams.name },
     })
     .from(assignments)
@@ -154,7 +156,12 @@ export async function assignmentsVisibleTo(db: Db, actor: Assigner): Promise<Ass
 /** A learner's own assignments. */
 export async function assignmentsForLearner(db: Db, userId: string) {
   return db
-    .select({ id: assignments.id, moduleId: assignments.moduleId, dueAt: assignments.dueAt })
+    .select({
+      id: assignments.id,
+      moduleId: assignments.moduleId,
+      dueAt: assignments.dueAt,
+      lastRemindedAt: assignments.lastRemindedAt,
+    })
     .from(assignments)
     .where(eq(assignments.userId, userId))
     .orderBy(asc(assignments.dueAt));

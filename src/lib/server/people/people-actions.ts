@@ -8,7 +8,8 @@ import type { Db } from '../db/db.ts';
 import { invitePerson, issueInvite } from './invites.ts';
 import { inviteMail, mailEnabled, resetMail, sendMail } from '../mail/mail.ts';
 import { importPeople, type ImportReport } from './people-import.ts';
-import { ensureTeam, listTeams } from './teams.ts';
+import { addManager, listTeams } from './teams.ts';
+import { removeManager } from './team-admin.ts';
 import { findUserById, setActive, updateRoleAndTeam } from './users.ts';
 import { field } from '../http/request.ts';
 
@@ -40,9 +41,8 @@ async function deliver(email: string, name: string, link: string, expiresAt: Dat
   return { email, name, link, mailed };
 }
 
+// Teams are created on the teams page only, so a typo in a form never becomes a team.
 async function teamIdFrom(db: Db, form: FormData): Promise<string | null | 'unknown'> {
-  const newTeam = field(form, 'newTeam');
-  if (newTeam) return (await ensureTeam(db, newTeam.slice(0, 80))).id;
   const teamId = field(form, 'teamId');
   if (!teamId) return null;
   return (await listTeams(db)).some((t) => t.id === teamId) ? teamId : 'unknown';
@@ -73,13 +73,16 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) return { status: 400, error: 'Choose a CSV file to import.' };
     if (file.size > MAX_CSV_BYTES) return { status: 413, error: 'The file is larger than 1 MB. Split it and import the parts.' };
-    const report = await importPeople(db, await file.text(), actorId, ttl);
+    const createTeams = field(form, 'createTeams') === 'yes';
+    const report = await importPeople(db, await file.text(), actorId, ttl, { createTeams });
     if (report.fileError) return { status: 400, error: report.fileError, report };
     const links: IssuedLink[] = [];
     for (const row of report.created) {
       links.push(await deliver(row.email, row.name, inviteLink(origin, row.token), new Date(Date.now() + ttl * 3600_000)));
     }
-    return { status: 200, message: `${report.created.length} created, ${report.rejected.length} rejected.`, report, links };
+    const teamsNote = report.createdTeams.length ? ` New teams: ${report.createdTeams.join(', ')}.` : '';
+    const message = `${report.created.length} created, ${report.rejected.length} rejected.${teamsNote}`;
+    return { status: 200, message, report, links };
   }
 
   const userId = field(form, 'userId');
@@ -96,6 +99,21 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
       if (teamId === 'unknown') return { status: 400, error: 'That team no longer exists. Pick another.' };
       await updateRoleAndTeam(db, target.id, role, teamId);
       return { status: 200, message: `${target.displayName} updated.` };
+    }
+    case 'manage':
+    case 'unmanage': {
+      const teamId = field(form, 'teamId');
+      const team = (await listTeams(db)).find((t) => t.id === teamId);
+      if (!team) return { status: 400, error: 'Choose a team from the list. That one no longer exists.' };
+      if (intent === 'manage') await addManager(db, team.id, target.id);
+      else await removeManager(db, team.id, target.id);
+      return {
+        status: 200,
+        message:
+          intent === 'manage'
+            ? `${target.displayName} now manages ${team.name}.`
+            : `${target.displayName} no longer manages ${team.name}.`,
+      };
     }
     case 'deactivate':
       if (target.id === actorId) return { status: 400, error: 'You cannot deactivate yourself.' };

@@ -104,3 +104,8 @@ export async function changePassword(db: Db, userId: string, password: string, k
     .where(eq(users.id, userId));
   await invalidateUserSessions(db, userId, keepSessionId);
 }
+
+/** The person's own time zone, or null for the organisation's (decision 015); the caller validates it. */
+export async function setTimeZone(db: Db, userId: string, timeZone: string | null): Promise<void> {
+  await db.update(users).set({ timeZone, updatedAt: new Date() }).where(eq(users.id, userId));
+}

@@ -1,0 +1,86 @@
+// The team dashboard at a desktop width, with the demo's three weeks of history: the matrix shows its last
+// column without cutting it, charts use the card's width with whole labels, and a skill below zero reads as
+// such (red bar left of the line, said in words).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { axeViolations, launchBrowser, signedInContext } from '../helpers/browser.ts';
+import { seedDemoActivity } from '../../src/lib/server/demo/demo-activity.ts';
+import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
+import { scenarioRuns, teams } from '../../src/lib/server/db/schema.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+
+let server: TestServer;
+let browser: Browser;
+let support: string;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const course = loadCourseFromDisk(resolve(import.meta.dirname, '../..'));
+  await seedDemoActivity(server.db, server.store, course);
+  support = (await server.db.select().from(teams).where(eq(teams.name, 'Customer Support')))[0]!.id;
+  // One run that went badly for everyone's empathy: the team's empathy share falls below zero.
+  const scenario = [...course.scenarios.values()][0]!;
+  const ravi = (await findUserByEmail(server.db, 'ravi.iyer@example.com'))!.id;
+  const at = new Date();
+  for (let i = 0; i < 40; i++)
+    await server.db.insert(scenarioRuns).values({
+      id: `bad-${i}`,
+      userId: ravi,
+      scenarioId: scenario.id,
+      status: 'finished',
+      outcome: 'poor',
+      totals: JSON.stringify({ empathy: -2 }),
+      startedAt: at,
+      updatedAt: at,
+      finishedAt: at,
+    });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function dashboard(width: number): Promise<Page> {
+  const context = await signedInContext(browser, server, 'manager@example.com');
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`/team/${support}`);
+  return page;
+}
+
+describe('the team dashboard at 1280 px', () => {
+  it('shows every column of the matrix, the last one included', async () => {
+    const page = await dashboard(1280);
+    const region = page.getByRole('region', { name: 'Everyone in Customer Support' });
+    expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const last = await page.getByRole('columnheader', { name: 'Modules completed' }).boundingBox();
+    expect(last!.x + last!.width).toBeLessThanOrEqual(1280);
+    await page.context().close();
+  });
+
+  it('draws charts across the card with whole labels, and a skill below zero in words', async () => {
+    const page = await dashboard(1280);
+    const charts = page.locator('.chart-svg.wide svg');
+    expect(await charts.count()).toBe(3);
+    for (const box of await charts.evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().width)))
+      expect(box).toBeGreaterThan(700);
+    expect(await page.locator('.chart-svg.narrow').first().isVisible()).toBe(false);
+    const texts = await page.locator('.chart-svg.wide svg text').allTextContents();
+    expect(texts.some((t) => t.includes('…'))).toBe(false);
+    const skills = page.getByRole('img', { name: /^Skills in role-plays/ });
+    expect(await skills.getAttribute('aria-label')).toContain('Bars left of zero are below zero.');
+    expect(await skills.locator('rect[fill="#a3231b"]').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the narrow drawings on a phone instead', async () => {
+    const page = await dashboard(360);
+    expect(await page.locator('.chart-svg.narrow svg').first().isVisible()).toBe(true);
+    expect(await page.locator('.chart-svg.wide svg').first().isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.context().close();
+  });
+});
