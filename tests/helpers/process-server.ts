@@ -19,7 +19,8 @@ export interface ServerProcess {
   exited: Promise<NodeJS.Signals | null>;
 }
 
-function freePort(): Promise<number> {
+/** A port on loopback that nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const srv = createServer();
     srv.once('error', rej);

@@ -5,11 +5,13 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { freePort } from './process-server.ts';
+
+export { freePort };
 
 export const PROXY_KINDS = ['http-proxy-3', 'nginx', 'caddy'] as const;
 export type ProxyKind = (typeof PROXY_KINDS)[number];
@@ -27,17 +29,6 @@ export function proxyBinary(kind: ProxyKind): string | null {
 
 export function proxyAvailable(kind: ProxyKind): boolean {
   return kind === 'http-proxy-3' || proxyBinary(kind) !== null;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? res(address.port) : rej(new Error('no port'))));
-    });
-  });
 }
 
 export interface Tls {

@@ -23,7 +23,10 @@ let priya: string;
 let support: string;
 const userId = async (email: string) => (await findUserByEmail(s.db, email))!.id;
 const rows = () => s.db.select().from(assignments);
-const post = (fields: Record<string, string>, cookie = priya) => postForm(s.origin, '/assignments', fields, { cookie });
+// PUBLIC_ORIGIN is set (links in the mail point there), so a browser's posts come from that origin.
+const PUBLIC = 'https://learn.example.com';
+const post = (fields: Record<string, string>, cookie = priya) =>
+  postForm(s.origin, '/assignments', fields, { cookie, origin: PUBLIC });
 const page = async (path = '/assignments', cookie = priya) => (await get(s.origin, path, cookie)).text();
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -39,7 +42,7 @@ async function assign(email: string, moduleId: string, dueInDays: number, viaTea
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  s = await startServer({ env: { SMTP_URL: smtp.url, PUBLIC_ORIGIN: 'https://learn.example.com' } });
+  s = await startServer({ env: { SMTP_URL: smtp.url, PUBLIC_ORIGIN: PUBLIC } });
   priya = await cookieFor(s.db, 'manager@example.com');
   support = (await s.db.select().from(teams).where(eq(teams.name, 'Customer Support')))[0]!.id;
 });
