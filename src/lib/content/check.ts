@@ -10,6 +10,7 @@ import { validateScenario } from '../scenario/validate.ts';
 import { checkLessonBody } from './check-body.ts';
 import { checkCurriculumMap } from './curriculum-map.ts';
 import { checkProse } from './prose.ts';
+import { validatePaths } from '../certificates/validate.ts';
 import type { Problem } from './problem.ts';
 import { zodProblems } from './zod-problems.ts';
 
@@ -31,6 +32,8 @@ export interface ContentSource {
   lessons: LessonSource[];
   quizzes: SourceFile[];
   scenarios: SourceFile[];
+  /** Learning paths (content/paths/*.yaml); optional so sources without paths need not list them. */
+  paths?: SourceFile[];
 }
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -97,7 +100,7 @@ function checkLessons(src: ContentSource): Problem[] {
 }
 
 export function checkContent(src: ContentSource): Problem[] {
-  const all = [...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios];
+  const all = [...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios, ...(src.paths ?? [])];
   const modules = new Set(src.modules.map((m) => m.id));
   return [
     ...readProblems(all),
@@ -105,11 +108,13 @@ export function checkContent(src: ContentSource): Problem[] {
     ...idProblems(src.modules, 'module'),
     ...idProblems(src.quizzes, 'quiz'),
     ...idProblems(src.scenarios, 'scenario'),
+    ...idProblems(src.paths ?? [], 'path'),
     ...checkModules(src),
     ...checkLessons(src),
     ...checkProse(src.lessons),
     ...checkCurriculumMap(src),
     ...src.quizzes.filter((q) => !q.readError).flatMap((q) => validateQuiz(q.data, q.file, modules)),
     ...src.scenarios.filter((s) => !s.readError).flatMap((s) => validateScenario(s.data, s.file, modules)),
+    ...validatePaths(src.paths ?? [], modules),
   ];
 }
