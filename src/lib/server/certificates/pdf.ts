@@ -1,0 +1,79 @@
+/**
+ * The certificate as a PDF, made on the server with pdf-lib. Text is drawn with the standard
+ * Helvetica fonts, so it is real, selectable and extractable text, never an image of text; the QR
+ * code is drawn as vector squares from qrcode's matrix, so no image decoding is needed either.
+ */
+import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import QRCode from 'qrcode';
+import type { CertificateRow } from './certificates.ts';
+
+const INK = rgb(0.11, 0.15, 0.22);
+const MUTED = rgb(0.32, 0.36, 0.42);
+const ACCENT = rgb(0.09, 0.4, 0.55);
+
+/** The standard fonts cover Windows-1252 only: other characters become their closest plain letter or "?". */
+export function printable(font: PDFFont, text: string): string {
+  return [...text]
+    .map((ch) => {
+      for (const candidate of [ch, ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')]) {
+        try {
+          font.encodeText(candidate);
+          return candidate;
+        } catch {
+          // not in the font's encoding: try the next candidate
+        }
+      }
+      return '?';
+    })
+    .join('');
+}
+
+function centred(page: PDFPage, font: PDFFont, text: string, size: number, y: number, color = INK) {
+  const safe = printable(font, text);
+  const width = font.widthOfTextAtSize(safe, size);
+  page.drawText(safe, { x: (page.getWidth() - width) / 2, y, size, font, color });
+}
+
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const cell = size / modules.size;
+  for (let row = 0; row < modules.size; row++)
+    for (let col = 0; col < modules.size; col++)
+      if (modules.get(row, col))
+        page.drawRectangle({ x: x + col * cell, y: y + size - (row + 1) * cell, width: cell, height: cell, color: INK });
+}
+
+const formatDate = (d: Date) =>
+  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The PDF of one certificate; `verifyUrl` is printed and encoded in the QR code. */
+export async function certificatePdf(cert: CertificateRow, verifyUrl: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`Certificate: ${cert.pathTitle}, ${cert.holderName}`, { showInWindowTitleBar: true });
+  pdf.setAuthor(cert.issuer);
+  pdf.setSubject(`Verify at ${verifyUrl}`);
+  pdf.setCreator('Rapport');
+  pdf.catalog.set(PDFName.of('Lang'), PDFString.of('en'));
+  const page = pdf.addPage([842, 595]); // A4 landscape, in points
+  const [regular, bold] = await Promise.all([pdf.embedFont(StandardFonts.Helvetica), pdf.embedFont(StandardFonts.HelveticaBold)]);
+  page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: ACCENT, borderWidth: 3 });
+  centred(page, bold, 'Certificate of completion', 30, 480, ACCENT);
+  centred(page, regular, 'This certifies that', 14, 430, MUTED);
+  centred(page, bold, cert.holderName, 28, 390);
+  centred(page, regular, 'has completed the learning path', 14, 350, MUTED);
+  centred(page, bold, cert.pathTitle, 22, 315);
+  const validity = cert.validUntil ? `Valid until ${formatDate(cert.validUntil)}` : 'Does not expire';
+  centred(page, regular, `Issued ${formatDate(cert.issuedAt)}. ${validity}.`, 13, 270);
+  centred(page, regular, `Issued by ${cert.issuer}`, 13, 248);
+  drawQr(page, verifyUrl, 60, 60, 110);
+  page.drawText('Check that this certificate is valid:', { x: 190, y: 130, size: 11, font: regular, color: MUTED });
+  page.drawText(printable(regular, verifyUrl), { x: 190, y: 112, size: 11, font: regular, color: INK });
+  page.drawText(`Certificate ${cert.id}, version ${cert.pathVersion}, cycle ${cert.cycle}`, {
+    x: 190,
+    y: 70,
+    size: 9,
+    font: regular,
+    color: MUTED,
+  });
+  return pdf.save();
+}
