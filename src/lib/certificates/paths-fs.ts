@@ -2,15 +2,10 @@
  * Learning paths read straight from content/paths/ on disk, for scripts that run outside Astro (the
  * daily digest) and for tests. Files that do not validate are skipped: the build refuses them anyway.
  */
-import { createHash } from 'node:crypto';
 import { loadContent } from '../content/load-fs.ts';
 import { pathSchema } from '../../schemas/path.ts';
 import type { LearningPath } from './paths.ts';
-
-/** The version stored on a certificate: a short hash of the path's definition. */
-export function pathVersion(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
-}
+import { pathVersion } from './version.ts';
 
 export function loadPathsFromDisk(root: string): LearningPath[] {
   return (loadContent(root).paths ?? []).flatMap((f) => {

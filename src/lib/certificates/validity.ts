@@ -76,3 +76,15 @@ export const BUCKET_LABELS: Record<ExpiryBucket, string> = {
   never: 'Valid, no expiry',
   revoked: 'Revoked',
 };
+
+/** "1 February 2027": the form printed on certificates and shown on their pages (UTC, no time zone per person). */
+export function formatCertificateDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export const STATUS_LABELS: Record<CertificateStatus, string> = { valid: 'Valid', expired: 'Expired', revoked: 'Revoked' };
+export const STATUS_BADGES: Record<CertificateStatus, string> = {
+  valid: 'badge ok',
+  expired: 'badge warn',
+  revoked: 'badge bad',
+};

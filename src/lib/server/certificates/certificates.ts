@@ -121,3 +121,8 @@ export async function allCertificates(db: Db): Promise<(CertificateRow & { email
     .orderBy(desc(certificates.issuedAt));
   return rows.map((r) => ({ ...r.cert, email: r.email }));
 }
+
+/** The public verification address of a certificate, on the origin people use. */
+export function verifyUrl(origin: string, id: string): string {
+  return `${origin.replace(/\/+$/, '')}/verify/${id}`;
+}

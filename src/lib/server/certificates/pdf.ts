@@ -6,6 +6,7 @@
 import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { CertificateRow } from './certificates.ts';
+import { formatCertificateDate } from '../../certificates/validity.ts';
 
 const INK = rgb(0.11, 0.15, 0.22);
 const MUTED = rgb(0.32, 0.36, 0.42);
@@ -43,9 +44,6 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
         page.drawRectangle({ x: x + col * cell, y: y + size - (row + 1) * cell, width: cell, height: cell, color: INK });
 }
 
-const formatDate = (d: Date) =>
-  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** The PDF of one certificate; `verifyUrl` is printed and encoded in the QR code. */
 export async function certificatePdf(cert: CertificateRow, verifyUrl: string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -62,8 +60,8 @@ export async function certificatePdf(cert: CertificateRow, verifyUrl: string): P
   centred(page, bold, cert.holderName, 28, 390);
   centred(page, regular, 'has completed the learning path', 14, 350, MUTED);
   centred(page, bold, cert.pathTitle, 22, 315);
-  const validity = cert.validUntil ? `Valid until ${formatDate(cert.validUntil)}` : 'Does not expire';
-  centred(page, regular, `Issued ${formatDate(cert.issuedAt)}. ${validity}.`, 13, 270);
+  const validity = cert.validUntil ? `Valid until ${formatCertificateDate(cert.validUntil)}` : 'Does not expire';
+  centred(page, regular, `Issued ${formatCertificateDate(cert.issuedAt)}. ${validity}.`, 13, 270);
   centred(page, regular, `Issued by ${cert.issuer}`, 13, 248);
   drawQr(page, verifyUrl, 60, 60, 110);
   page.drawText('Check that this certificate is valid:', { x: 190, y: 130, size: 11, font: regular, color: MUTED });

@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { certificates, users } from '../db/schema.ts';
 import type { HeldCertificate } from '../../certificates/report.ts';
-import { latestByPath } from './certificates.ts';
+import { latestByPath, type CertificateRow } from './certificates.ts';
 
-export async function teamCertificates(db: Db, teamId: string): Promise<HeldCertificate[]> {
+export async function teamCertificates(db: Db, teamId: string): Promise<(CertificateRow & HeldCertificate)[]> {
   const rows = await db
     .select({ cert: certificates, displayName: users.displayName, email: users.email })
     .from(certificates)
