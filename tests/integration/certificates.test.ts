@@ -18,9 +18,11 @@ import {
 } from '../../src/lib/server/certificates/certificates.ts';
 import { certificateDay, openRecertifications } from '../../src/lib/server/certificates/daily.ts';
 import { certificatePdf } from '../../src/lib/server/certificates/pdf.ts';
-import { certificateStatus } from '../../src/lib/certificates/validity.ts';
+import { certificateStatus, expiryBucket } from '../../src/lib/certificates/validity.ts';
 import { teamCertificates } from '../../src/lib/server/certificates/team.ts';
-import { teams } from '../../src/lib/server/db/schema.ts';
+import { certificates, teams } from '../../src/lib/server/db/schema.ts';
+import { seedDemoIfEmpty } from '../../src/lib/server/demo/seed.ts';
+import { seedDemoCertificates } from '../../src/lib/server/demo/demo-certificates.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** pdfjs reads the metrics of the standard fonts from its own package. */
@@ -152,5 +154,22 @@ describe('the PDF', () => {
       url,
     ])
       expect(text).toContain(expected);
+  });
+});
+
+describe('demo certificates', () => {
+  it('gives the demo organisation valid, expiring and lapsed certificates', async () => {
+    const demo = await freshDb();
+    try {
+      await seedDemoIfEmpty(demo.db);
+      const now = new Date('2026-11-29T09:00:00Z');
+      expect(await seedDemoCertificates(demo.db, paths, now)).toBe(5);
+      const rows = await demo.db.select().from(certificates);
+      const buckets = rows.map((r) => expiryBucket(r, now)).sort();
+      expect(buckets).toEqual(['30', 'lapsed', 'later', 'later', 'later']);
+      expect(rows.filter((r) => r.recertAssignedAt)).toHaveLength(2);
+    } finally {
+      demo.close();
+    }
   });
 });

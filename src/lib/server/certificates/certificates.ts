@@ -34,7 +34,8 @@ export function latestByPath(rows: CertificateRow[]): Map<string, CertificateRow
   return latest;
 }
 
-async function insertCertificate(
+/** Writes the next cycle's certificate; undefined when another request wrote it first. */
+export async function insertCertificate(
   db: Db,
   user: { id: string; displayName: string },
   path: LearningPath,
