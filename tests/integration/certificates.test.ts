@@ -46,6 +46,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The shape pdfjs gives a page's structure tree. */
+interface StructNode {
+  role?: string;
+  type?: string;
+  alt?: string;
+  children?: StructNode[];
+}
+
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const doc = await getDocument({ data: bytes, useSystemFonts: false, standardFontDataUrl: FONTS }).promise;
   const page = await doc.getPage(1);
@@ -154,6 +162,26 @@ describe('the PDF', () => {
       url,
     ])
       expect(text).toContain(expected);
+  });
+
+  it('is tagged: a structure tree of a heading, paragraphs and a described QR code', async () => {
+    const [cert] = await certificatesOf(t.db, ann);
+    const doc = await getDocument({
+      data: await certificatePdf(cert!, 'https://rapport.example/verify/x'),
+      standardFontDataUrl: FONTS,
+    }).promise;
+    expect(((await doc.getMarkInfo()) as unknown as Map<string, boolean>).get('Marked')).toBe(true);
+    const tree = (await (await doc.getPage(1)).getStructTree()) as unknown as StructNode;
+    const document = tree.children![0]!;
+    expect(document.role).toBe('Document');
+    const roles = document.children!.map((c) => c.role);
+    expect(roles[0]).toBe('H1');
+    expect(roles.filter((r) => r === 'P')).toHaveLength(9);
+    expect(document.children!.find((c) => c.role === 'Figure')?.alt).toBe(
+      'QR code of the verification address https://rapport.example/verify/x',
+    );
+    // Every element points at marked content on the page.
+    expect(document.children!.every((c) => c.children?.[0]?.type === 'content')).toBe(true);
   });
 });
 

@@ -1,12 +1,14 @@
 /**
  * The certificate as a PDF, made on the server with pdf-lib. Text is drawn with the standard
  * Helvetica fonts, so it is real, selectable and extractable text, never an image of text; the QR
- * code is drawn as vector squares from qrcode's matrix, so no image decoding is needed either.
+ * code is drawn as vector squares from qrcode's matrix, so no image decoding is needed either. Every
+ * drawing is tagged (./pdf-tags.ts), so the PDF reads in order with a screen reader.
  */
 import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { CertificateRow } from './certificates.ts';
 import { formatCertificateDate } from '../../certificates/validity.ts';
+import { tagger } from './pdf-tags.ts';
 
 const INK = rgb(0.11, 0.15, 0.22);
 const MUTED = rgb(0.32, 0.36, 0.42);
@@ -54,24 +56,22 @@ export async function certificatePdf(cert: CertificateRow, verifyUrl: string): P
   pdf.catalog.set(PDFName.of('Lang'), PDFString.of('en'));
   const page = pdf.addPage([842, 595]); // A4 landscape, in points
   const [regular, bold] = await Promise.all([pdf.embedFont(StandardFonts.Helvetica), pdf.embedFont(StandardFonts.HelveticaBold)]);
-  page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: ACCENT, borderWidth: 3 });
-  centred(page, bold, 'Certificate of completion', 30, 480, ACCENT);
-  centred(page, regular, 'This certifies that', 14, 430, MUTED);
-  centred(page, bold, cert.holderName, 28, 390);
-  centred(page, regular, 'has completed the learning path', 14, 350, MUTED);
-  centred(page, bold, cert.pathTitle, 22, 315);
+  const tags = tagger(pdf, page);
+  tags.artifact(() => page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: ACCENT, borderWidth: 3 }));
+  tags.tag('H1', () => centred(page, bold, 'Certificate of completion', 30, 480, ACCENT));
+  tags.tag('P', () => centred(page, regular, 'This certifies that', 14, 430, MUTED));
+  tags.tag('P', () => centred(page, bold, cert.holderName, 28, 390));
+  tags.tag('P', () => centred(page, regular, 'has completed the learning path', 14, 350, MUTED));
+  tags.tag('P', () => centred(page, bold, cert.pathTitle, 22, 315));
   const validity = cert.validUntil ? `Valid until ${formatCertificateDate(cert.validUntil)}` : 'Does not expire';
-  centred(page, regular, `Issued ${formatCertificateDate(cert.issuedAt)}. ${validity}.`, 13, 270);
-  centred(page, regular, `Issued by ${cert.issuer}`, 13, 248);
-  drawQr(page, verifyUrl, 60, 60, 110);
-  page.drawText('Check that this certificate is valid:', { x: 190, y: 130, size: 11, font: regular, color: MUTED });
-  page.drawText(printable(regular, verifyUrl), { x: 190, y: 112, size: 11, font: regular, color: INK });
-  page.drawText(`Certificate ${cert.id}, version ${cert.pathVersion}, cycle ${cert.cycle}`, {
-    x: 190,
-    y: 70,
-    size: 9,
-    font: regular,
-    color: MUTED,
-  });
+  tags.tag('P', () => centred(page, regular, `Issued ${formatCertificateDate(cert.issuedAt)}. ${validity}.`, 13, 270));
+  tags.tag('P', () => centred(page, regular, `Issued by ${cert.issuer}`, 13, 248));
+  tags.tag('Figure', () => drawQr(page, verifyUrl, 60, 60, 110), `QR code of the verification address ${verifyUrl}`);
+  const small = (text: string, y: number, size: number, color = INK) =>
+    tags.tag('P', () => page.drawText(printable(regular, text), { x: 190, y, size, font: regular, color }));
+  small('Check that this certificate is valid:', 130, 11, MUTED);
+  small(verifyUrl, 112, 11);
+  small(`Certificate ${cert.id}, version ${cert.pathVersion}, cycle ${cert.cycle}`, 70, 9, MUTED);
+  tags.finish();
   return pdf.save();
 }
