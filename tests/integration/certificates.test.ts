@@ -201,3 +201,22 @@ describe('demo certificates', () => {
     }
   });
 });
+
+describe('the daily pass on several servers', () => {
+  it('issues and assigns each thing once when three servers run it at the same moment', async () => {
+    const { openDb } = await import('../../src/lib/server/db/db.ts');
+    const others = await Promise.all([openDb({ url: t.url }), openDb({ url: t.url })]);
+    try {
+      const carl = (await createUser(t.db, { email: 'carl@example.com', displayName: 'Carl Cole', role: 'learner' })).id;
+      for (const id of [...REQUIRED, 'mutual-respect']) await completeModule(t.db, carl, module(id), T0);
+      const issued = await Promise.all([t.db, ...others].map((db) => certificateDay(db, paths, catalog, T0)));
+      expect(issued.reduce((n, r) => n + r.issued, 0)).toBe(1);
+      const later = days(320);
+      const assigned = await Promise.all([t.db, ...others].map((db) => certificateDay(db, paths, catalog, later)));
+      expect(assigned.reduce((n, r) => n + r.recertificationsAssigned, 0)).toBe(1);
+      expect(await certificatesOf(t.db, carl)).toHaveLength(1);
+    } finally {
+      for (const db of others) db.$client.close();
+    }
+  });
+});

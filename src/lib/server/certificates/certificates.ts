@@ -113,16 +113,6 @@ export async function revokeCertificate(db: Db, id: string, adminId: string, rea
   return updated.length === 1;
 }
 
-/** Every certificate, newest first, with its holder's email for the admin list. */
-export async function allCertificates(db: Db): Promise<(CertificateRow & { email: string })[]> {
-  const rows = await db
-    .select({ cert: certificates, email: users.email })
-    .from(certificates)
-    .innerJoin(users, eq(users.id, certificates.userId))
-    .orderBy(desc(certificates.issuedAt));
-  return rows.map((r) => ({ ...r.cert, email: r.email }));
-}
-
 /** The public verification address of a certificate, on the origin people use. */
 export function verifyUrl(origin: string, id: string): string {
   return `${origin.replace(/\/+$/, '')}/verify/${id}`;
