@@ -11,6 +11,8 @@ import { axeViolations, launchBrowser, signedInContext } from '../helpers/browse
 import { completeModule } from '../helpers/complete.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { loadCatalogFromDisk } from '../../src/lib/content/catalog-fs.ts';
+import { readFileSync } from 'node:fs';
+import jsQR from 'jsqr';
 
 const catalog = loadCatalogFromDisk(join(import.meta.dirname, '../..'));
 const SHOTS = process.env.CERTIFICATE_SCREENSHOTS ?? join(tmpdir(), 'rapport-certificate-screenshots');
@@ -51,7 +53,8 @@ describe('certificates', () => {
     const pdf = await page.request.get(pdfHref!);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(pdf.headers()['content-disposition']).toContain('Customer-Care-Standards-certificate-Lena-Fischer.pdf');
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfBytes = await pdf.body();
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
     const href = await page.getByRole('link', { name: /^Verification page\s?: Customer Care Standards$/ }).getAttribute('href');
     await context.close();
 
@@ -66,5 +69,52 @@ describe('certificates', () => {
     expect(await axeViolations(pub)).toEqual([]);
     await pub.screenshot({ path: join(SHOTS, 'verify.png'), fullPage: true });
     await visitor.close();
+
+    // The PDF drawn by pdfjs in the browser: a screenshot to look at, and its QR code read back.
+    const scanned = await renderAndScan(pdfBytes, join(SHOTS, 'certificate-pdf.png'));
+    expect(scanned).toBe(`${server.origin}${href}`);
   });
 });
+
+const PDFJS = join(import.meta.dirname, '../../node_modules/pdfjs-dist');
+
+/** Renders the PDF's first page with pdfjs in Chromium, screenshots it and decodes its QR code with jsQR. */
+async function renderAndScan(pdfBytes: Buffer, shot: string): Promise<string | undefined> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A made-up origin served from node_modules, so that the module scripts load as they would from a site.
+  await page.route('http://pdf.test/**', (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1);
+    if (name === 'c.pdf') return route.fulfill({ body: pdfBytes, contentType: 'application/pdf' });
+    if (name === 'index.html') return route.fulfill({ body: RENDER_PAGE, contentType: 'text/html' });
+    const file = name.startsWith('standard_fonts/') ? join(PDFJS, name) : join(PDFJS, 'build', name);
+    return route.fulfill({
+      body: readFileSync(file),
+      contentType: name.endsWith('.mjs') ? 'text/javascript' : 'application/octet-stream',
+    });
+  });
+  await page.setViewportSize({ width: 1200, height: 850 });
+  await page.goto('http://pdf.test/index.html');
+  await page.waitForFunction(() => document.title === 'rendered', null, { timeout: 20_000 });
+  await page.screenshot({ path: shot });
+  const { width, height, data } = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas')!;
+    const image = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: image.width, height: image.height, data: Array.from(image.data) };
+  });
+  await context.close();
+  return jsQR(Uint8ClampedArray.from(data), width, height)?.data;
+}
+
+const RENDER_PAGE = `<!doctype html><canvas></canvas><script type="module">
+import * as pdfjs from './pdf.min.mjs';
+pdfjs.GlobalWorkerOptions.workerSrc = './pdf.worker.min.mjs';
+const doc = await pdfjs.getDocument({ url: './c.pdf', standardFontDataUrl: './standard_fonts/' }).promise;
+const page = await doc.getPage(1);
+const viewport = page.getViewport({ scale: 1.4 });
+const canvas = document.querySelector('canvas');
+canvas.width = viewport.width;
+canvas.height = viewport.height;
+await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
+document.title = 'rendered';
+</script>`;
