@@ -135,6 +135,18 @@ describe('verification', () => {
   });
 });
 
+describe('recertification in the record', () => {
+  it('assigns the renewal of a lapsed certificate on the next view and lists what is left to do', async () => {
+    const lena = await cookieFor(s.db, 'learner@example.com');
+    const html = await (await get(s.origin, '/certificates', lena)).text();
+    expect(html).toContain('To renew');
+    expect(html).toMatch(/<a href="\/modules\/empathy">Empathy at work<\/a>: to do/);
+    const [cert] = await certificatesOf(s.db, (await findUserByEmail(s.db, 'learner@example.com'))!.id);
+    expect(cert!.recertAssignedAt).not.toBeNull();
+    expect(html).toMatch(/>Expired<\/span>/);
+  });
+});
+
 describe("the manager's expiry report", () => {
   it('lists lapsed and revoked certificates of the team, as a page and as CSV', async () => {
     const manager = await cookieFor(s.db, 'manager@example.com');

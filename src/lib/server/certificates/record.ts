@@ -6,8 +6,8 @@
 import type { Db } from '../db/db.ts';
 import type { CatalogModule } from '../../content/catalog.ts';
 import { pathCompletion, type LearningPath, type PathCompletion } from '../../certificates/paths.ts';
-import { renewalPath } from '../../certificates/rules.ts';
-import { certificateStatus, type CertificateStatus } from '../../certificates/validity.ts';
+import { noticeDays, renewalPath } from '../../certificates/rules.ts';
+import { certificateStatus, recertificationOpensAt, type CertificateStatus } from '../../certificates/validity.ts';
 import { assignRecertifications, certificatesOf, issueEarned, latestByPath, type CertificateRow } from './certificates.ts';
 import { datedFacts } from './facts.ts';
 
@@ -22,6 +22,8 @@ export interface OpenRenewal {
   renewal: LearningPath;
   dueAt: Date;
   certificate: CertificateRow;
+  /** How far the learner is through the renewal (quizzes and role-plays since the window opened). */
+  completion: PathCompletion;
 }
 
 export interface LearnerRecord {
@@ -49,7 +51,11 @@ export async function learnerRecord(
   const renewals = paths.flatMap((path) => {
     const cert = latest.get(path.id);
     if (!cert || cert.revokedAt || !cert.recertAssignedAt || !cert.recertDueAt) return [];
-    return [{ path, renewal: renewalPath(path, paths), dueAt: cert.recertDueAt, certificate: cert }];
+    const renewal = renewalPath(path, paths);
+    const since = recertificationOpensAt(cert.validUntil!, noticeDays(path) ?? 0);
+    return [
+      { path, renewal, dueAt: cert.recertDueAt, certificate: cert, completion: pathCompletion(renewal, catalog, facts, since) },
+    ];
   });
   const inProgress = paths
     .filter((p) => !p.refresher && !latest.has(p.id))
