@@ -76,6 +76,28 @@ describe('certificates', () => {
   });
 });
 
+describe("the manager's expiry report", () => {
+  // Lena's certificate is the one issued when she opened her record in the test above.
+  it('lists the team certificates with their window, accessibly, and links to the CSV', async () => {
+    const context = await signedInContext(browser, server, 'manager@example.com');
+    const page = await context.newPage();
+    const teamId = (await findUserByEmail(server.db, 'learner@example.com'))!.teamId!;
+    await page.goto(`/team/${teamId}`);
+    await page.getByRole('link', { name: 'Certificates and expiry' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Customer Support: certificates' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('rowheader', { name: 'Lena Fischer' }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText('Lapsed: 0. Expiring within 30 days: 0, within 60 days: 0, within 90 days: 0.').isVisible(),
+    ).resolves.toBe(true);
+    expect(await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href')).toBe(
+      `/team/${teamId}/export/certificates.csv`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'team.png'), fullPage: true });
+    await context.close();
+  });
+});
+
 const PDFJS = join(import.meta.dirname, '../../node_modules/pdfjs-dist');
 
 /** Renders the PDF's first page with pdfjs in Chromium, screenshots it and decodes its QR code with jsQR. */
