@@ -6,6 +6,8 @@ import { describeDemoSignIns, seedDemoIfEmpty } from '../src/lib/server/demo/see
 import { seedDemoActivity } from '../src/lib/server/demo/demo-activity.ts';
 import { store } from '../src/lib/server/db/store.ts';
 import { loadCourseFromDisk } from '../src/lib/content/course-fs.ts';
+import { seedDemoCertificates } from '../src/lib/server/demo/demo-certificates.ts';
+import { loadPathsFromDisk } from '../src/lib/certificates/paths-fs.ts';
 
 /** Runs `main`; a configuration error prints its message (naming the variable) and exits 1. */
 export async function exitOnConfigError(main: () => Promise<void>): Promise<void> {
@@ -28,6 +30,7 @@ export async function seedDemo(database: Db): Promise<boolean> {
   if (!(await seedDemoIfEmpty(database))) return false;
   const course = loadCourseFromDisk(fileURLToPath(new URL('..', import.meta.url)));
   await seedDemoActivity(database, await store(), course);
+  await seedDemoCertificates(database, loadPathsFromDisk(fileURLToPath(new URL('..', import.meta.url))));
   console.log(describeDemoSignIns());
   return true;
 }

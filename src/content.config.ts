@@ -10,6 +10,7 @@ import { moduleSchema } from './schemas/module.ts';
 import { lessonSchema } from './schemas/lesson.ts';
 import { quizSchema } from './schemas/quiz.ts';
 import { scenarioSchema } from './schemas/scenario.ts';
+import { pathSchema } from './schemas/path.ts';
 
 const modules = defineCollection({
   // content/modules/<module-id>/module.yaml: the id is the folder name.
@@ -33,4 +34,10 @@ const scenarios = defineCollection({
   schema: scenarioSchema,
 });
 
-export const collections = { modules, lessons, quizzes, scenarios };
+const paths = defineCollection({
+  // content/paths/<path-id>.yaml: learning paths that grant certificates (docs/decisions/014-certificates.md).
+  loader: glob({ pattern: '*.yaml', base: './content/paths', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  schema: pathSchema,
+});
+
+export const collections = { modules, lessons, quizzes, scenarios, paths };

@@ -19,6 +19,7 @@ import { methodNotAllowed } from './lib/server/http/request.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
 import { lessonRoute } from './data/routes.ts';
+import { getPaths } from './data/paths.ts';
 import { accessKey, can } from './lib/auth/permissions.ts';
 import { fillShell } from './lib/lesson-shell.ts';
 import { reader } from './lib/server/db/fast-read.ts';
@@ -79,7 +80,7 @@ const session = defineMiddleware(async (context, next) => {
   context.locals.shell = null;
   if (context.isPrerendered) return next();
   // Reminder digests: one scheduler per server process, started by its first request (never at build time).
-  startDigestScheduler({ db, catalog: () => getCatalog(false) });
+  startDigestScheduler({ db, catalog: () => getCatalog(false), paths: getPaths });
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const found = await validateSession(await db(), token, sessionPolicy(), new Date(), await reader());

@@ -11,6 +11,8 @@ import { count, postEntries, readFirstChoice, readQuizForm } from './learners.ts
 import { invitePerson } from '../../src/lib/server/people/invites.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { HSTS } from '../../src/lib/server/http/headers.ts';
+import { certificates } from '../../src/lib/server/db/schema.ts';
+import { randomId } from '../../src/lib/server/auth/token.ts';
 
 /** Where the matrix sends its requests: the origin clients use, and the server's database. */
 export interface MatrixTarget {
@@ -149,6 +151,24 @@ const EXPECTATIONS: Record<string, Entry> = {
   },
   '/assignments': { get: managers, post: { fields: nothing, expect: { ...managers, otherManager: 400, admin: 400 } } },
   '/feedback': { get: everyone(405), post: { fields: nothing, expect: { ...signedIn(400) } } },
+  '/certificates': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
+  /** Lena's certificate: the PDF for her and admins; the public page for anyone, revoking for admins only. */
+  '/certificates/[certificate].pdf': {
+    get: { ...ownerOnly, admin: 200 },
+    post: { fields: nothing, expect: everyone(405) },
+  },
+  '/verify/[certificate]': {
+    get: everyone(200),
+    // An empty reason: the admin is told what is missing, and nothing is revoked.
+    post: { fields: () => ({ intent: 'revoke', reason: '' }), expect: { ...adminOnly, admin: 400 } },
+    hidden: { out: ['learner@example.com'] },
+  },
+  '/team/[teamId]/certificates': {
+    get: ownTeam,
+    post: { fields: nothing, expect: readOnly(ownTeam) },
+    hidden: { otherManager: ['Lena Fischer'] },
+  },
+  '/team/[teamId]/export/certificates.csv': { get: ownTeam, post: { fields: nothing, expect: everyone(405) } },
   '/insight': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/lessons/[module]': {
     get: trainers,
@@ -196,6 +216,20 @@ export function securityMatrix(connect: () => Promise<MatrixTarget>) {
     const lenaRow = await findUserByEmail(s.db, 'learner@example.com');
     params.teamId = lenaRow!.teamId!;
     params.userId = lenaRow!.id;
+    // A certificate of Lena's, written as the issuer writes it (the course is not completed here).
+    params.certificate = randomId();
+    await s.db.insert(certificates).values({
+      id: params.certificate,
+      userId: lenaRow!.id,
+      pathId: 'customer-care-standards',
+      cycle: 1,
+      holderName: 'Lena Fischer',
+      pathTitle: 'Customer Care Standards',
+      issuer: 'Rapport Training Team',
+      pathVersion: 'matrix',
+      issuedAt: new Date(),
+      validUntil: new Date(Date.now() + 365 * 86_400_000),
+    });
     const run = await s.db.$client.execute("select id from scenario_runs where status = 'finished' limit 1");
     params.run = String(run.rows[0]?.id);
     await postForm(

@@ -12,6 +12,7 @@ import { checkLessonBody } from './check-body.ts';
 import { checkCurriculumMap } from './curriculum-map.ts';
 import { checkProse } from './prose.ts';
 import { unreferencedWarnings } from './references.ts';
+import { validatePaths } from '../certificates/validate.ts';
 import type { Problem } from './problem.ts';
 import type { ContentSource, SourceFile } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -91,11 +92,12 @@ const readable = (files: SourceFile[]) => files.filter((f) => !f.readError);
 
 /** Every rule `npm run content:check` and the build apply, in the order their problems are printed. Add a rule with one line. */
 export const CONTENT_RULES: ContentRule[] = [
-  (src) => readProblems([...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios]),
+  (src) => readProblems([...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios, ...(src.paths ?? [])]),
   (src) => idProblems(src.lessons, 'lesson'),
   (src) => idProblems(src.modules, 'module'),
   (src) => idProblems(src.quizzes, 'quiz'),
   (src) => idProblems(src.scenarios, 'scenario'),
+  (src) => idProblems(src.paths ?? [], 'path'),
   checkModules,
   checkLessons,
   (src) => checkProse(src.lessons),
@@ -105,6 +107,7 @@ export const CONTENT_RULES: ContentRule[] = [
   lintQuizzes,
   lintScenarios,
   unreferencedWarnings,
+  (src) => validatePaths(src.paths ?? [], modulesOf(src)),
 ];
 
 export function checkContent(src: ContentSource, rules: readonly ContentRule[] = CONTENT_RULES): Problem[] {

@@ -22,4 +22,6 @@ export interface ContentSource {
   lessons: LessonSource[];
   quizzes: SourceFile[];
   scenarios: SourceFile[];
+  /** Learning paths (content/paths/*.yaml); optional so sources without paths need not list them. */
+  paths?: SourceFile[];
 }

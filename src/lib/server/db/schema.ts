@@ -305,3 +305,40 @@ export const digestLog = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.day, t.kind] })],
 );
+
+/**
+ * A certificate granted for completing a learning path (content/paths/). The id is the unguessable
+ * part of the public verification URL. Cycle 1 is the first award, each renewal the next cycle; the
+ * unique index makes issuing idempotent under double submits and several servers.
+ * See docs/decisions/014-certificates.md.
+ */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    pathId: text('path_id').notNull(),
+    cycle: integer('cycle').notNull(),
+    /** As printed on the certificate, kept in case the person or the path is renamed later. */
+    holderName: text('holder_name').notNull(),
+    pathTitle: text('path_title').notNull(),
+    issuer: text('issuer').notNull(),
+    /** The path's content version when the certificate was issued. */
+    pathVersion: text('path_version').notNull(),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Null for a path without a validity: the certificate never expires. */
+    validUntil: integer('valid_until', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedBy: text('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedReason: text('revoked_reason'),
+    /** When the recertification assignment was made (once per certificate), and when it is due. */
+    recertAssignedAt: integer('recert_assigned_at', { mode: 'timestamp_ms' }),
+    recertDueAt: integer('recert_due_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('certificates_user_path_cycle_idx').on(t.userId, t.pathId, t.cycle),
+    index('certificates_valid_until_idx').on(t.validUntil),
+  ],
+);

@@ -9,6 +9,8 @@ import type { Db } from '../db/db.ts';
 import { config } from '../config.ts';
 import { describeDigestReport, sendDailyDigests } from './digest.ts';
 import type { CatalogModule } from '../../content/catalog.ts';
+import type { LearningPath } from '../../certificates/paths.ts';
+import { certificateDay } from '../certificates/daily.ts';
 
 export const CHECK_INTERVAL_MS = 15 * 60_000;
 
@@ -16,19 +18,24 @@ export interface SchedulerDeps {
   db: () => Promise<Db>;
   /** The published catalog (the server passes its content collections). */
   catalog: () => Promise<CatalogModule[]>;
+  /** Learning paths; when given, each check first issues earned certificates and makes due recertification assignments. */
+  paths?: () => Promise<LearningPath[]>;
 }
 
 let started = false;
 
 /** One check: sends if the hour has come. Overlapping checks are skipped rather than queued. */
-function checker({ db, catalog }: SchedulerDeps, hourUtc: number) {
+function checker({ db, catalog, paths }: SchedulerDeps, hourUtc: number) {
   let running = false;
   return async () => {
     const now = new Date();
     if (running || now.getUTCHours() < hourUtc) return;
     running = true;
     try {
-      const report = await sendDailyDigests(await db(), now, { catalog: await catalog() });
+      const options = { catalog: await catalog(), paths: paths ? await paths() : [] };
+      // Idempotent in the database, so every server may run it on every check (docs/decisions/014-certificates.md).
+      if (paths) await certificateDay(await db(), options.paths, options.catalog, now);
+      const report = await sendDailyDigests(await db(), now, options);
       if (report.sent.learner + report.sent.manager + report.claimedElsewhere + report.failed > 0)
         console.log(describeDigestReport(report));
     } catch (error) {

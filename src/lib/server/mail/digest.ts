@@ -16,6 +16,9 @@ import { moduleProgress } from '../../progress/rules.ts';
 import { DUE_SOON_MS, dueStatus, sortByUrgency, utcDay, type DueStatus } from '../../insight/due.ts';
 import { learnerDigest, managerDigest, type DigestMail } from '../../insight/digest-mail.ts';
 import { orgClock } from '../http/clock.ts';
+import type { LearningPath } from '../../certificates/paths.ts';
+import { loadPathsFromDisk } from '../../certificates/paths-fs.ts';
+import { openRecertifications } from '../certificates/daily.ts';
 
 /** A claim older than this without a sent time belongs to a sender that died; another may take it over. */
 export const STALE_CLAIM_MS = 30 * 60_000;
@@ -25,6 +28,8 @@ export interface DigestOptions {
   catalog?: CatalogModule[];
   /** Origin for links in the mail; defaults to PUBLIC_ORIGIN (no links without it). */
   origin?: string;
+  /** Learning paths, for recertifications due; read from content/paths/ when not given. */
+  paths?: LearningPath[];
 }
 
 export interface DigestReport {
@@ -170,7 +175,9 @@ export async function sendDailyDigests(db: Db, now = new Date(), options: Digest
   if (!mailEnabled()) return report;
   const catalog = options.catalog ?? loadCatalogFromDisk(process.cwd());
   const origin = (options.origin ?? config().PUBLIC_ORIGIN)?.replace(/\/+$/, '');
-  const work = await pendingWork(db, catalog, now);
+  const paths = options.paths ?? loadPathsFromDisk(process.cwd());
+  // A recertification due is assigned work like a module: it joins the same lists.
+  const work = [...(await pendingWork(db, catalog, now)), ...(await openRecertifications(db, paths, now))];
   const done = await settled(db, day, now);
   const outgoing: [Key, DigestMail][] = [
     ...learnerMails(work, origin).map(([userId, mail]): [Key, DigestMail] => [{ userId, day, kind: 'learner' }, mail]),
