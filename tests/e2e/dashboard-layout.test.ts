@@ -9,8 +9,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { axeViolations, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { seedDemoActivity } from '../../src/lib/server/demo/demo-activity.ts';
 import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
-import { scenarioRuns, teams } from '../../src/lib/server/db/schema.ts';
-import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { scenarioRuns, teams, users } from '../../src/lib/server/db/schema.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,14 +19,17 @@ beforeAll(async () => {
   const course = loadCourseFromDisk(resolve(import.meta.dirname, '../..'));
   await seedDemoActivity(server.db, server.store, course);
   support = (await server.db.select().from(teams).where(eq(teams.name, 'Customer Support')))[0]!.id;
-  // One run that went badly for everyone's empathy: the team's empathy share falls below zero.
+  // Managers see each person's best finished run of a role-play (decision 010), so for the team's empathy share
+  // to fall below zero every member's runs must have gone badly: their history of role-plays is replaced by
+  // one poor run each.
   const scenario = [...course.scenarios.values()][0]!;
-  const ravi = (await findUserByEmail(server.db, 'ravi.iyer@example.com'))!.id;
+  const members = await server.db.select({ id: users.id }).from(users).where(eq(users.teamId, support));
   const at = new Date();
-  for (let i = 0; i < 40; i++)
+  for (const [i, { id }] of members.entries()) {
+    await server.db.delete(scenarioRuns).where(eq(scenarioRuns.userId, id));
     await server.db.insert(scenarioRuns).values({
       id: `bad-${i}`,
-      userId: ravi,
+      userId: id,
       scenarioId: scenario.id,
       status: 'finished',
       outcome: 'poor',
@@ -36,6 +38,7 @@ beforeAll(async () => {
       updatedAt: at,
       finishedAt: at,
     });
+  }
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -11,8 +11,7 @@ import { count, postEntries, readFirstChoice, readQuizForm } from './learners.ts
 import { invitePerson } from '../../src/lib/server/people/invites.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { HSTS } from '../../src/lib/server/http/headers.ts';
-import { certificates } from '../../src/lib/server/db/schema.ts';
-import { randomId } from '../../src/lib/server/auth/token.ts';
+import { insertCertificate } from './certificate.ts';
 
 /** Where the matrix sends its requests: the origin clients use, and the server's database. */
 export interface MatrixTarget {
@@ -217,19 +216,7 @@ export function securityMatrix(connect: () => Promise<MatrixTarget>) {
     params.teamId = lenaRow!.teamId!;
     params.userId = lenaRow!.id;
     // A certificate of Lena's, written as the issuer writes it (the course is not completed here).
-    params.certificate = randomId();
-    await s.db.insert(certificates).values({
-      id: params.certificate,
-      userId: lenaRow!.id,
-      pathId: 'customer-care-standards',
-      cycle: 1,
-      holderName: 'Lena Fischer',
-      pathTitle: 'Customer Care Standards',
-      issuer: 'Rapport Training Team',
-      pathVersion: 'matrix',
-      issuedAt: new Date(),
-      validUntil: new Date(Date.now() + 365 * 86_400_000),
-    });
+    params.certificate = await insertCertificate(s.db, lenaRow!.id);
     const run = await s.db.$client.execute("select id from scenario_runs where status = 'finished' limit 1");
     params.run = String(run.rows[0]?.id);
     await postForm(

@@ -2,6 +2,7 @@
 // opened by a signed-out visitor, a learner, a manager and an admin, twice (the second visit to a lesson
 // is served from its stored shell); any answer that shows a person's name or email, signed in or
 // not, must say Cache-Control: no-store, and so must every answer to a signed-in visitor.
+import { insertCertificate } from '../helpers/certificate.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, postForm } from '../helpers/http.ts';
@@ -48,6 +49,7 @@ beforeAll(async () => {
   const lenaRow = (await findUserByEmail(s.db, 'learner@example.com'))!;
   params.teamId = lenaRow.teamId!;
   params.userId = lenaRow.id;
+  params.certificate = await insertCertificate(s.db, lenaRow.id);
   const people = await s.db.$client.execute('select email, display_name from users');
   personal = people.rows.flatMap((r) => [String(r.email), String(r.display_name)]);
 });

@@ -3,6 +3,7 @@
 // way back (sign-in's next, the journal's returnTo, a quiz's from) leads a browser off the site.
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
+import { insertCertificate } from '../helpers/certificate.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor } from '../helpers/http.ts';
@@ -55,6 +56,7 @@ beforeAll(async () => {
   const lena = await findUserByEmail(s.db, 'learner@example.com');
   params.userId = lena!.id;
   params.teamId = lena!.teamId!;
+  params.certificate = await insertCertificate(s.db, lena!.id);
 });
 afterAll(() => s?.stop());
 
