@@ -1,5 +1,5 @@
-// Certificates over HTTP against the real built server: issued on the learner's next view of their
-// record (once, however many views race), downloaded as a PDF whose text is read back, verified on
+// Certificates over HTTP against the real built server: issued by the post that meets a path's last
+// requirement, or on the learner's next view of their record (once, however many views race), downloaded as a PDF whose text is read back, verified on
 // the public page (valid, expired, revoked), revoked by an admin, and listed for the team's manager.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -57,6 +57,37 @@ async function pdfText(bytes: ArrayBuffer): Promise<string> {
   return content.items.map((i) => ('str' in i ? i.str : '')).join(' ');
 }
 
+describe('issuing on completion', () => {
+  it('issues the certificate with the post that meets the last requirement, and not before', async () => {
+    const nadia = (await findUserByEmail(s.db, 'nadia.kowalski@example.com'))!.id;
+    const cookie = await cookieFor(s.db, 'nadia.kowalski@example.com');
+    for (const id of PATH_MODULES)
+      await completeModule(
+        s.db,
+        nadia,
+        catalog.find((m) => m.id === id)!,
+      );
+    // Everything but the last lesson of the last module: nothing is issued yet.
+    const last = catalog.find((m) => m.id === PATH_MODULES[4])!;
+    const lesson = last.lessons.at(-1)!;
+    await s.db.$client.execute({
+      sql: 'delete from lesson_progress where user_id = ? and module_id = ? and lesson_id = ?',
+      args: [nadia, last.id, lesson.id],
+    });
+    const before = await postForm(s.origin, `/modules/${last.id}/${last.lessons[0]!.id}`, { intent: 'complete' }, { cookie });
+    expect(before.status).toBe(303);
+    expect(await certificatesOf(s.db, nadia)).toEqual([]);
+    // The last lesson completed: the certificate exists before the learner opens any page.
+    const done = await postForm(s.origin, `/modules/${last.id}/${lesson.id}`, { intent: 'complete' }, { cookie });
+    expect(done.status).toBe(303);
+    const rows = await certificatesOf(s.db, nadia);
+    expect(rows.map((r) => r.pathId)).toEqual(['customer-care-standards']);
+    // Completing it again (a retry) issues nothing more.
+    await postForm(s.origin, `/modules/${last.id}/${lesson.id}`, { intent: 'complete' }, { cookie });
+    expect(await certificatesOf(s.db, nadia)).toHaveLength(1);
+  });
+});
+
 describe('the learner record', () => {
   it('shows progress and issues nothing before the path is complete', async () => {
     for (const id of PATH_MODULES.slice(0, 4))
@@ -101,6 +132,14 @@ describe('the learner record', () => {
 });
 
 describe('verification', () => {
+  it('answers a revocation posted for an unknown certificate with 404, not a server error', async () => {
+    // Found by fuzzing: the page read the form, then tried to replay the request for its 404.
+    const admin = await cookieFor(s.db, 'admin@example.com');
+    const form = new FormData();
+    const res = await postForm(s.origin, '/verify/nosuchcertificate', form, { cookie: admin });
+    expect(res.status).toBe(404);
+  });
+
   it('tells anyone a certificate is valid, with the name and nothing else personal', async () => {
     const res = await get(s.origin, `/verify/${certId}`);
     const html = await res.text();
