@@ -64,7 +64,7 @@ describe('quiz attempts', () => {
     expect(partial).toMatchObject({ ok: false, status: 400 });
     expect((await attemptsOf(t.db, userId, quiz.id)).map((a) => a.status)).toEqual(['open']);
     const full = await submitAttempt(t.store, userId, quiz, opened.attempt.id, answers(opened.plan, true), 70);
-    expect(full).toEqual({ ok: true, attemptId: opened.attempt.id, duplicate: false });
+    expect(full).toEqual({ ok: true, attemptId: opened.attempt.id, duplicate: false, passed: true });
     const stored = await storedResult(t.db, userId, quiz, opened.attempt.id, 70);
     if (!stored.ok) throw new Error(stored.message);
     expect(stored.result.totals).toMatchObject({ percent: 100, passed: true });
@@ -85,7 +85,7 @@ describe('quiz attempts', () => {
     const rows = await t.db.select().from(quizResponses).where(eq(quizResponses.attemptId, opened.attempt.id));
     expect(rows).toHaveLength(opened.plan.questions.length);
     const again = await submitAttempt(t.store, userId, quiz, opened.attempt.id, answers(opened.plan, true), 70);
-    expect(again).toEqual({ ok: true, attemptId: opened.attempt.id, duplicate: true });
+    expect(again).toEqual({ ok: true, attemptId: opened.attempt.id, duplicate: true, passed: null });
     // A closed attempt cannot be re-graded: its stored result is still the first submission's.
     const stored = await storedResult(t.db, userId, quiz, opened.attempt.id, 70);
     expect(stored.ok && stored.result.totals.passed).toBe(false);

@@ -89,7 +89,13 @@ export async function openAttempt(db: Db, userId: string, quiz: QuizWithId, now 
 
 export type SubmitResult =
   /** Stored now, or (`duplicate`) submitted before: by an earlier request, or a concurrent one that won. */
-  | { ok: true; attemptId: string; duplicate: boolean }
+  | {
+      ok: true;
+      attemptId: string;
+      duplicate: boolean;
+      /** Whether this submission passed (a module quiz stored now); null for a knowledge check or a duplicate. */
+      passed: boolean | null;
+    }
   | { ok: false; status: 400 | 404 | 409 | 413; message: string; errors?: { questionId?: string; message: string }[] };
 
 const ATTEMPT = 'select plan, status from quiz_attempts where id = ? and user_id = ? and quiz_id = ?';
@@ -129,7 +135,7 @@ export async function submitAttempt(
   if (entries.length > MAX_FORM_FIELDS) return { ok: false, status: 413, message: tooManyFieldsMessage };
   const [attempt] = await store.all(ATTEMPT, [attemptId, userId, quiz.id]);
   if (!attempt) return { ok: false, status: 404, message: 'This attempt does not exist. Reload the quiz to start again.' };
-  if (attempt.status === 'submitted') return { ok: true, attemptId, duplicate: true };
+  if (attempt.status === 'submitted') return { ok: true, attemptId, duplicate: true, passed: null };
   const plan = JSON.parse(String(attempt.plan)) as AttemptPlan;
   if (!isPlanCurrent(quiz, plan))
     return {
@@ -165,7 +171,7 @@ export async function submitAttempt(
   };
   // Every quiz has questions (the content schema says so); the guard keeps the SQL valid regardless.
   const [claimed] = await store.batch(questions.length > 0 ? [claim, answers] : [claim]);
-  return { ok: true, attemptId, duplicate: claimed === 0 };
+  return { ok: true, attemptId, duplicate: claimed === 0, passed: claimed === 0 || passed === null ? null : passed === 1 };
 }
 
 export type StoredResult =
