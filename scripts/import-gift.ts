@@ -45,7 +45,8 @@ try {
   questions = parseGift(readFileSync(giftFile, 'utf8'));
 } catch (error) {
   if (error instanceof GiftSyntaxError) fail(`${giftFile}: ${error.message}`);
-  fail(`${giftFile}: ${(error as Error).message}`);
+  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  fail(`${giftFile}: ${missing ? 'no such file. Fix: check the path to the GIFT file.' : (error as Error).message}`);
 }
 const title = values.title ?? `${basename(giftFile).replace(/\.[^.]*$/, '')} (imported from GIFT)`;
 const { quiz, notes } = giftToQuiz(questions, { title, module: values.module });

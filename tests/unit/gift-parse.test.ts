@@ -75,6 +75,7 @@ describe('parseGift', () => {
   it('reads Windows line ends, a byte-order mark and a file without a final newline', () => {
     const questions = parseGift('\uFEFF::A::First? {T}\r\n\r\n::B::Second? {F}');
     expect(questions.map((q) => q.title)).toEqual(['A', 'B']);
+    expect(parseGift(fixture('windows-line-ends.gift')).map((q) => q.title)).toEqual(['A', 'B']);
   });
 
   it('names the line and column of a brace left open', () => {

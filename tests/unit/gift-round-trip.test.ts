@@ -130,6 +130,14 @@ describe('import:gift and export:gift', () => {
     expect(existsSync(join(root, 'content/quizzes/broken.yaml'))).toBe(false);
   });
 
+  it('says when the GIFT file does not exist', () => {
+    const result = run('import-gift.ts', ['nowhere.gift', '--quiz', 'x', '--module', 'alpha', '--root', course()]);
+    expect([result.status, result.stderr.trim()]).toEqual([
+      1,
+      'nowhere.gift: no such file. Fix: check the path to the GIFT file.',
+    ]);
+  });
+
   it('fails when the imported quiz names a module that does not exist, and says why', () => {
     const root = course();
     const gift = join(ROOT, 'tests/fixtures/gift/escapes.gift');

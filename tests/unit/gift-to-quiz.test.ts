@@ -124,3 +124,25 @@ describe('giftToQuiz', () => {
     expect(quiz.questions.map((q) => q.id)).toEqual(['same', 'same-2', 'q-3']);
   });
 });
+
+describe('a file as Moodle exports it', () => {
+  // Moodle writes `// question: N  name: ...` comments, a category switch, [html] on every text and extra blank lines.
+  const { quiz, notes } = convert(fixture('moodle-export.gift'));
+
+  it('imports every question with its HTML reduced to text', () => {
+    expect(validateQuiz(quiz, 'content/quizzes/imported.yaml', new Set(['alpha']))).toEqual([]);
+    expect(quiz.questions.map((q) => `${q.id} ${q.type}`)).toEqual([
+      'first-words single',
+      'handover-facts multiple',
+      'same-courtesy truefalse',
+    ]);
+    const first = quiz.questions[0] as { prompt: string; options: { text: string; correct?: boolean }[] };
+    expect(first.prompt).toBe('A client emails: "This is the third time I\'ve asked." What opens your reply best?');
+    expect(first.options.map((o) => [o.text, o.correct ?? false])).toEqual([
+      ['Our records show two earlier emails, not three.', false],
+      ["Three requests is too many; here is what I've done today.", true],
+      ['Thanks for your patience!', false],
+    ]);
+    expect(notes.filter((n) => n.kind === 'skipped')).toEqual([]);
+  });
+});
