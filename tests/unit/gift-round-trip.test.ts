@@ -99,6 +99,13 @@ describe('import:gift and export:gift', () => {
     expect(result.stdout).toContain('Wrote content/quizzes/imported.yaml: 8 questions imported, 7 skipped.');
     expect(result.stderr).toContain('warning: content/quizzes/imported.yaml: nothing uses the quiz "imported"');
     expect(result.stdout).toMatch(/Content check of content\/quizzes\/imported.yaml: 0 errors, \d+ warnings\./);
+    // Each placeholder stays a warning of the content check until someone writes the feedback.
+    expect(result.stderr).toContain(
+      'warning: content/quizzes/imported.yaml: question 4, option 2, feedback: [gift-placeholder] the feedback of question "statement-false" is still the placeholder from the GIFT import.',
+    );
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/content-check.ts'), root], { encoding: 'utf8' });
+    expect(check.status).toBe(0);
+    expect(check.stderr.match(/\[gift-placeholder\]/g)).toHaveLength(14);
     expect(quizSchema.parse(parseYaml(readFileSync(join(root, 'content/quizzes/imported.yaml'), 'utf8'))).questions).toHaveLength(
       8,
     );

@@ -8,12 +8,11 @@
 import type { GIFTQuestion, MultipleChoice, TextChoice, TextFormat, TrueFalse } from 'gift-pegjs';
 import type { z } from 'zod';
 import type { optionSchema, QuizInput } from '../../schemas/quiz.ts';
+import { NO_EXPLANATION, NO_FEEDBACK } from './placeholders.ts';
 import { plainText } from './text.ts';
 
-/** Written where the GIFT file has no feedback for an option; the importer lists every place it used it. */
-export const NO_FEEDBACK = 'No feedback in the GIFT file: write why this option is right or wrong.';
-/** Written where the GIFT file has no general feedback (`####`) for a question. */
-export const NO_EXPLANATION = 'No general feedback in the GIFT file: write why the right answer is right.';
+/** Re-exported: the placeholders belong to the import, the content rule that finds them lives beside them. */
+export { NO_EXPLANATION, NO_FEEDBACK };
 
 /** One thing the import did to a question that its author should know about. */
 export interface GiftNote {
