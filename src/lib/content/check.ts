@@ -17,6 +17,7 @@ import type { Problem } from './problem.ts';
 import type { ContentSource, SourceFile } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
 import { lintQuizzes, lintScenarios } from '../lint/index.ts';
+import { giftPlaceholderWarnings } from '../gift/placeholders.ts';
 
 /** Re-exported for rules written before the types moved to source.ts. */
 export type { ContentSource, LessonSource, SourceFile } from './source.ts';
@@ -108,6 +109,7 @@ export const CONTENT_RULES: ContentRule[] = [
   lintScenarios,
   unreferencedWarnings,
   (src) => validatePaths(src.paths ?? [], modulesOf(src)),
+  giftPlaceholderWarnings,
 ];
 
 export function checkContent(src: ContentSource, rules: readonly ContentRule[] = CONTENT_RULES): Problem[] {
