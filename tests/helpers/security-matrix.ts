@@ -129,6 +129,9 @@ const EXPECTATIONS: Record<string, Entry> = {
     get: { ...everyone(303), out: 200 },
     post: { fields: () => ({ email: 'matrix-nobody@example.com', password: 'wrong password' }), expect: everyone(401) },
   },
+  /** Single sign-on: no provider is configured on the matrix's server, so there is none to start or finish. */
+  '/sign-in/oidc/[provider]': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  '/sign-in/oidc/[provider]/callback': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
   '/sign-out': { get: everyone(405), post: { fields: nothing, expect: everyone(303) } },
   '/team': {
     get: managers,
@@ -185,6 +188,7 @@ const params: Record<string, string> = {
   lesson: 'what-empathy-looks-like',
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
+  provider: 'entra',
 };
 
 /** Defines the whole matrix against the target that `connect` starts. */
