@@ -93,6 +93,8 @@ const EXPECTATIONS: Record<string, Entry> = {
       expect: adminOnly,
     },
   },
+  '/admin/identity-events': { get: adminOnly, post: { fields: nothing, expect: readOnly(adminOnly) } },
+  '/admin/identity-events.csv': { get: adminOnly, post: { fields: nothing, expect: everyone(405) } },
   '/admin/teams': {
     get: adminOnly,
     post: { fields: (who) => ({ intent: 'create', name: `Matrix ${who}` }), expect: adminOnly },

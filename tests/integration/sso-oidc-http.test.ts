@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { CLIENT, startIdp, type TestIdp } from '../helpers/oidc-idp.ts';
-import { postForm, setCookie } from '../helpers/http.ts';
+import { cookieFor, postForm, setCookie } from '../helpers/http.ts';
 import { identityEvents, teams, users, userIdentities } from '../../src/lib/server/db/schema.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
@@ -258,5 +258,35 @@ describe('single sign-on with OpenID Connect', () => {
     expect(admin.status).toBe(303);
     expect(setCookie(admin)).toBeTruthy();
     expect(await s.db.select().from(users).where(eq(users.email, 'admin@example.com'))).toHaveLength(1);
+  });
+
+  it('shows admins the audit log, where roles and teams came from, and all of it as CSV', async () => {
+    const admin = await cookieFor(s.db, 'admin@example.com');
+    const nadia = (await findUserByEmail(s.db, 'nadia@acme.test'))!;
+    // An admin's own change is logged as the admin's, next to the mapping's.
+    const changed = await postForm(
+      s.origin,
+      '/admin/people',
+      { intent: 'update', userId: nadia.id, role: 'trainer', teamId: nadia.teamId! },
+      { cookie: admin },
+    );
+    expect(changed.status).toBe(200);
+    const page = await fetch(`${s.origin}/admin/identity-events`, { headers: { cookie: admin } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('learner -&gt; trainer (by admin Ada Okafor)');
+    expect(html).toContain('-&gt; Customer Support (group support)');
+    expect(html).toContain('sam@elsewhere.test');
+    const csv = await fetch(`${s.origin}/admin/identity-events.csv`, { headers: { cookie: admin } });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).split('\r\n');
+    // (text() drops the byte-order mark the export starts with.)
+    expect(lines[0]).toBe('time (UTC),event,person,email,provider,detail');
+    expect(lines).toContainEqual(expect.stringMatching(/,create,Nadia Haddad,nadia@acme\.test,acme,account created/));
+    expect(lines).toContainEqual(expect.stringMatching(/,refuse,,sam@elsewhere\.test,acme,domain$/));
+    const learner = await fetch(`${s.origin}/admin/identity-events.csv`, {
+      headers: { cookie: await cookieFor(s.db, 'learner@example.com') },
+    });
+    expect(learner.status).toBe(403);
   });
 });

@@ -13,7 +13,8 @@ import { ensureTeam } from '../people/teams.ts';
 import { decideAccount, emailOf, groupsOf, mapGroups, type IdentityClaims, type Refusal } from '../../sso/accounts.ts';
 import type { GroupMapping, SsoProvider } from '../../sso/providers.ts';
 
-export type IdentityEventKind = 'sign-in' | 'link' | 'create' | 'role' | 'team' | 'refuse';
+/** `role`, `team`, `deactivate` and `reactivate` come from the group mapping or from an admin (the detail says which). */
+export type IdentityEventKind = 'sign-in' | 'link' | 'create' | 'role' | 'team' | 'refuse' | 'deactivate' | 'reactivate';
 
 export async function recordEvent(
   db: Db,
