@@ -17,8 +17,11 @@ export interface TestIdp {
   people: Map<string, IdpPerson>;
   /** The subject the next login signs in as. */
   signInAs(subject: string): void;
-  /** Registers Rapport (and a second app, `other-app`) with their redirect URIs. Call once, before use. */
-  register(redirectUris: string[]): void;
+  /**
+   * Registers Rapport (and a second app, `other-app`) with their redirect URIs and where the provider may
+   * send the browser after signing out. Call once, before use.
+   */
+  register(redirectUris: string[], postLogoutRedirectUris?: string[]): void;
   /** Shifts the provider's clock (milliseconds; negative = behind), as a drifting IdP clock would. */
   skewClock(ms: number): void;
   stop(): Promise<void>;
@@ -49,12 +52,16 @@ export async function startIdp(): Promise<TestIdp> {
     issuer,
     people,
     signInAs: (s) => void (subject = s),
-    register(redirectUris) {
+    register(redirectUris, postLogoutRedirectUris = []) {
       provider = new Provider(issuer, {
         clients: [
           { client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: redirectUris },
           { client_id: 'other-app', client_secret: 'other-secret', redirect_uris: redirectUris },
-        ].map((c) => ({ ...c, token_endpoint_auth_method: 'client_secret_post', post_logout_redirect_uris: [] })),
+        ].map((c) => ({
+          ...c,
+          token_endpoint_auth_method: 'client_secret_post',
+          post_logout_redirect_uris: postLogoutRedirectUris,
+        })),
         cookies: { keys: ['test-cookie-key'] },
         claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
         // Claims in the ID token itself, as Entra ID and Keycloak send them, not only from userinfo.

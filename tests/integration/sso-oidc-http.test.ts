@@ -32,7 +32,7 @@ beforeAll(async () => {
   };
   writeFileSync(file, JSON.stringify({ providers: [provider], passwordSignIn: false }));
   s = await startServer({ env: { SSO_CONFIG: file } });
-  idp.register([`${s.origin}/sign-in/oidc/acme/callback`]);
+  idp.register([`${s.origin}/sign-in/oidc/acme/callback`], [`${s.origin}/sign-in`]);
   idp.people.set('sub-new', { email: 'Nadia@Acme.test', email_verified: true, name: 'Nadia Haddad', groups: [] });
   idp.people.set('sub-lena', { email: 'learner@example.com', email_verified: true, name: 'Lena F.' });
   idp.people.set('sub-out', { email: 'sam@elsewhere.test', email_verified: true, name: 'Sam' });
@@ -61,6 +61,17 @@ class Browser {
       else jar.set(name!.trim(), value);
     }
     return res;
+  }
+  /** A form post as a browser sends it from a page of `url`'s own origin. */
+  async post(url: string, fields: Record<string, string>): Promise<Response> {
+    const target = new URL(url);
+    const cookie = [...(this.jars.get(target.host) ?? [])].map(([k, v]) => `${k}=${v}`).join('; ');
+    return fetch(target, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams(fields),
+      headers: { origin: target.origin, ...(cookie ? { cookie } : {}) },
+    });
   }
   cookie(host: string, name: string): string | undefined {
     return this.jars.get(host)?.get(name);
@@ -288,5 +299,32 @@ describe('single sign-on with OpenID Connect', () => {
       headers: { cookie: await cookieFor(s.db, 'learner@example.com') },
     });
     expect(learner.status).toBe(403);
+  });
+
+  it('signs out at the provider too (RP-initiated logout), and back to our sign-in page', async () => {
+    const browser = new Browser();
+    expect((await browser.get(await throughProvider(browser, 'sub-new'))).status).toBe(303);
+    const session = sessionOf(browser)!;
+    const out = await browser.post(`${s.origin}/sign-out`, {});
+    expect(out.status).toBe(303);
+    const endSession = new URL(out.headers.get('location')!);
+    expect(endSession.origin).toBe(idp.issuer);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${s.origin}/sign-in`);
+    expect(endSession.searchParams.get('id_token_hint')).toBeTruthy();
+    // Our session is over before the provider is even asked.
+    expect((await fetch(`${s.origin}/`, { headers: { cookie: `rapport_session=${session}` }, redirect: 'manual' })).status).toBe(
+      303,
+    );
+    // The provider asks to confirm, then sends the browser back to our sign-in page.
+    const confirm = await (await browser.get(endSession.href)).text();
+    const action = /action="([^"]+)"/.exec(confirm)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm)![1]!;
+    const done = await browser.post(new URL(action, idp.issuer).href, { xsrf, logout: 'yes' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`${s.origin}/sign-in`);
+    // A password session has no provider to sign out of.
+    const admin = await postForm(s.origin, '/sign-in', { email: 'admin@example.com', password: DEMO_PASSWORD });
+    const plain = await postForm(s.origin, '/sign-out', {}, { cookie: setCookie(admin)!.split(';')[0] });
+    expect(plain.headers.get('location')).toBe('/sign-in');
   });
 });

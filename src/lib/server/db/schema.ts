@@ -390,3 +390,16 @@ export const identityEvents = sqliteTable(
   },
   (t) => [index('identity_events_at_idx').on(t.at), index('identity_events_user_idx').on(t.userId)],
 );
+
+/**
+ * A session opened by single sign-on, beside the session itself (which stays as every other): what
+ * signing out needs to end the provider's session too (OIDC RP-initiated logout).
+ */
+export const ssoSessions = sqliteTable('sso_sessions', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  providerId: text('provider_id').notNull(),
+  /** The ID token, sent back as `id_token_hint` so the provider knows whose session to end. */
+  idToken: text('id_token').notNull(),
+});

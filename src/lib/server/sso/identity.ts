@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
-import { identityEvents, userIdentities, users } from '../db/schema.ts';
+import { identityEvents, ssoSessions, userIdentities, users } from '../db/schema.ts';
 import { createSession } from '../auth/session.ts';
 import { randomId } from '../auth/token.ts';
 import { createUser, findUserByEmail, findUserById } from '../people/users.ts';
@@ -30,6 +30,8 @@ export async function signInWithIdentity(
   db: Db,
   provider: SsoProvider,
   claims: IdentityClaims,
+  /** Kept with the session for signing out at the provider too; absent, sign-out ends our session only. */
+  idToken: string | undefined,
   now = new Date(),
 ): Promise<IdentitySignIn> {
   const [linked] = await db
@@ -66,6 +68,7 @@ export async function signInWithIdentity(
   if (provider.groups) await applyMapping(db, provider, provider.groups, userId, claims, now);
   await recordEvent(db, { ...base, kind: 'sign-in', userId }, now);
   const session = await createSession(db, userId, now);
+  if (idToken) await db.insert(ssoSessions).values({ sessionId: session.id, providerId: provider.id, idToken });
   return { ok: true, token: session.token, userId };
 }
 

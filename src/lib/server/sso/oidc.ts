@@ -7,7 +7,7 @@
 import * as oidc from 'openid-client';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
-import { ssoLogins } from '../db/schema.ts';
+import { ssoLogins, ssoSessions } from '../db/schema.ts';
 import { randomId } from '../auth/token.ts';
 import type { SsoProvider } from '../../sso/providers.ts';
 import type { IdentityClaims } from '../../sso/accounts.ts';
@@ -103,6 +103,32 @@ export async function finishLogin(
  * An openid-client error in words for the audit log: its code, the provider's `error` if it sent one,
  * and the causes' messages (the outer message alone is generic, e.g. "invalid response encountered").
  */
+/**
+ * Where to send the browser after our session ends, when it was opened by a provider that offers
+ * RP-initiated logout: its end-session URL, which ends the provider's session and comes back to
+ * `returnTo` (registered at the provider as a post-logout redirect URI). Null: nothing more to do.
+ * Read before the session is deleted (the row goes with it).
+ */
+export async function providerLogoutUrl(
+  db: Db,
+  sessionId: string,
+  findProvider: (id: string) => SsoProvider | undefined,
+  returnTo: string,
+): Promise<URL | null> {
+  const [row] = await db.select().from(ssoSessions).where(eq(ssoSessions.sessionId, sessionId));
+  const provider = row && findProvider(row.providerId);
+  if (!row || !provider) return null;
+  try {
+    const configuration = await providerConfiguration(provider);
+    if (!configuration.serverMetadata().end_session_endpoint) return null;
+    return oidc.buildEndSessionUrl(configuration, { id_token_hint: row.idToken, post_logout_redirect_uri: returnTo });
+  } catch (error) {
+    // Our session ends whatever happens; the provider's may outlive it, which the person can end there.
+    console.warn(`Single sign-on with ${provider.id}: no provider logout (${(error as Error).message})`);
+    return null;
+  }
+}
+
 type Cause = { message?: string; code?: string; error?: string; claim?: string; cause?: unknown };
 
 function describe(error: unknown, depth = 0): string {
