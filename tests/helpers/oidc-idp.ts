@@ -59,7 +59,6 @@ export async function startIdp(): Promise<TestIdp> {
           { client_id: 'other-app', client_secret: 'other-secret', redirect_uris: redirectUris },
         ].map((c) => ({
           ...c,
-          token_endpoint_auth_method: 'client_secret_post',
           post_logout_redirect_uris: postLogoutRedirectUris,
         })),
         cookies: { keys: ['test-cookie-key'] },

@@ -17,6 +17,8 @@ describe('the providers file', () => {
     expect(fromYaml.passwordSignIn).toBe(true);
     expect(fromYaml.providers[0]!.allowedDomains).toEqual(['example.com']);
     expect(fromYaml.providers[0]!.allowInsecureHttp).toBe(false);
+    expect(fromYaml.providers[0]!.tokenAuthMethod).toBe('client_secret_basic');
+    expect(fromYaml.providers[0]!.emailVerifiedClaim).toBe('email_verified');
     const fromJson = parseSsoConfig(JSON.stringify({ providers: [provider], passwordSignIn: false }), 'sso.json');
     expect(fromJson.passwordSignIn).toBe(false);
     expect(fromJson.providers[0]!.groups).toBeUndefined();
@@ -46,7 +48,7 @@ describe('the providers file', () => {
 });
 
 describe('whose account a sign-in is for', () => {
-  const allowed = { allowedDomains: ['example.com'] };
+  const allowed = { allowedDomains: ['example.com'], emailVerifiedClaim: 'email_verified' };
   const alex = { id: 'u1', email: 'alex@example.com', active: true };
   const verified = { sub: 's1', email: 'Alex@Example.com', email_verified: true, name: 'Alex Moreau' };
 
@@ -63,6 +65,13 @@ describe('whose account a sign-in is for', () => {
       kind: 'refuse',
       reason: 'unverified-email',
     });
+  });
+  it("reads the provider's own verified-email claim (Entra ID: xms_edov)", () => {
+    const entra = { allowedDomains: ['example.com'], emailVerifiedClaim: 'xms_edov' };
+    expect(decideAccount(entra, { sub: 's1', email: 'alex@example.com', xms_edov: true }, undefined, alex)).toMatchObject({
+      kind: 'existing',
+    });
+    expect(decideAccount(entra, verified, undefined, alex)).toMatchObject({ reason: 'unverified-email' });
   });
   it('creates an account just in time for an allowed domain, and refuses others', () => {
     expect(decideAccount(allowed, verified, undefined, undefined)).toEqual({

@@ -42,7 +42,7 @@ export function emailOf(claims: IdentityClaims): string | null {
  * address into some providers' profiles, and linking on it would hand them that account.
  */
 export function decideAccount(
-  provider: Pick<SsoProvider, 'allowedDomains'>,
+  provider: Pick<SsoProvider, 'allowedDomains' | 'emailVerifiedClaim'>,
   claims: IdentityClaims,
   linked: KnownUser | undefined,
   byEmail: KnownUser | undefined,
@@ -50,7 +50,7 @@ export function decideAccount(
   const email = emailOf(claims);
   if (linked) return linked.active ? { kind: 'existing', userId: linked.id, link: false } : refuse('inactive', email);
   if (!email) return refuse('no-email', null);
-  if (claims.email_verified !== true) return refuse('unverified-email', email);
+  if (claims[provider.emailVerifiedClaim] !== true) return refuse('unverified-email', email);
   if (byEmail) return byEmail.active ? { kind: 'existing', userId: byEmail.id, link: true } : refuse('inactive', email);
   const domain = email.split('@')[1]!;
   if (!provider.allowedDomains.includes(domain)) return refuse('domain', email);

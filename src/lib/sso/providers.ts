@@ -31,6 +31,16 @@ const providerSchema = z.object({
   issuer: z.url(),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
+  /**
+   * How the client proves itself at the token endpoint: `client_secret_basic` (the OpenID default, an
+   * Authorization header) or `client_secret_post` (in the form); use what the provider's app says.
+   */
+  tokenAuthMethod: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
+  /**
+   * The claim that says the email is verified: `email_verified` (Okta, Google, Keycloak); for Entra ID
+   * `xms_edov` (add it as an optional claim). Accounts are linked and created only when it is true.
+   */
+  emailVerifiedClaim: z.string().min(1).default('email_verified'),
   /** Email domains whose people may get an account on first sign-in; others must be invited first. */
   allowedDomains: z.array(domain).default([]),
   /** Groups to role and team; leave out to keep roles and teams as admins set them. */

@@ -22,7 +22,11 @@ export function providerConfiguration(provider: SsoProvider): Promise<oidc.Confi
   let found = discovered.get(provider.id);
   if (!found) {
     const options = provider.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined;
-    found = oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, options);
+    const auth =
+      provider.tokenAuthMethod === 'client_secret_post'
+        ? oidc.ClientSecretPost(provider.clientSecret)
+        : oidc.ClientSecretBasic(provider.clientSecret);
+    found = oidc.discovery(new URL(provider.issuer), provider.clientId, undefined, auth, options);
     found.catch(() => discovered.delete(provider.id));
     discovered.set(provider.id, found);
   }
