@@ -269,6 +269,7 @@ describe('single sign-on with OpenID Connect', () => {
     expect(admin.status).toBe(303);
     expect(setCookie(admin)).toBeTruthy();
     expect(await s.db.select().from(users).where(eq(users.email, 'admin@example.com'))).toHaveLength(1);
+    expect(await events('admin@example.com')).toContain('sign-in: password');
   });
 
   it('shows admins the audit log, where roles and teams came from, and all of it as CSV', async () => {

@@ -4,6 +4,7 @@ import { verifyAgainstDummy, verifyPassword, MAX_PASSWORD_LENGTH } from './passw
 import { createSession } from './session.ts';
 import { admitAttempt, recordSuccess } from './throttle.ts';
 import { findUserByEmail, findUserById, normalizeEmail } from '../people/users.ts';
+import { recordEvent } from '../sso/identity.ts';
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
@@ -44,6 +45,8 @@ export async function signIn(
   if (input.adminsOnly && user.role !== 'admin') return { ok: false, status: 403, message: PASSWORD_SIGN_IN_OFF };
   await recordSuccess(db, email, input.address);
   const session = await createSession(db, user.id, now);
+  // In the identity audit log beside sign-ins through a provider, so admins see every way in.
+  await recordEvent(db, { kind: 'sign-in', userId: user.id, providerId: null, email: user.email, detail: 'password' }, now);
   return { ok: true, token: session.token, userId: user.id };
 }
 
