@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { CLIENT, startIdp, type TestIdp } from '../helpers/oidc-idp.ts';
 import { cookieFor, postForm, setCookie } from '../helpers/http.ts';
-import { identityEvents, teams, users, userIdentities } from '../../src/lib/server/db/schema.ts';
+import { identityEvents, ssoLogins, teams, users, userIdentities } from '../../src/lib/server/db/schema.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
 
@@ -202,6 +202,29 @@ describe('single sign-on with OpenID Connect', () => {
     expect((await attacker.get(own.href)).status).toBe(400);
     expect(sessionOf(attacker)).toBeUndefined();
     expect(await lastRefusal()).toMatch(/invalid_grant/);
+  });
+
+  it('refuses a sign-in finished too late, and sweeps abandoned ones at the next start', async () => {
+    const browser = new Browser();
+    const callback = await throughProvider(browser, 'sub-new');
+    const past = new Date(Date.now() - 1000);
+    await s.db
+      .update(ssoLogins)
+      .set({ expiresAt: past })
+      .where(eq(ssoLogins.id, browser.cookie(host(), 'rapport_sso')!));
+    expect((await browser.get(callback)).status).toBe(400);
+    expect(await lastRefusal()).toBe('sign-in started too long ago');
+    await s.db.insert(ssoLogins).values({
+      id: 'abandoned',
+      providerId: 'acme',
+      state: 's',
+      nonce: 'n',
+      codeVerifier: 'v',
+      next: '/',
+      expiresAt: past,
+    });
+    await new Browser().get(`${s.origin}/sign-in/oidc/acme`);
+    expect(await s.db.select().from(ssoLogins).where(eq(ssoLogins.id, 'abandoned'))).toEqual([]);
   });
 
   it('refuses an ID token whose nonce is not the one sent', async () => {

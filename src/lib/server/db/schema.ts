@@ -348,16 +348,21 @@ export const certificates = sqliteTable(
  * kept here rather than in the browser. The browser holds the id in a short-lived cookie; the row is
  * deleted when the callback reads it, so each one serves one callback.
  */
-export const ssoLogins = sqliteTable('sso_logins', {
-  id: text('id').primaryKey(),
-  providerId: text('provider_id').notNull(),
-  state: text('state').notNull(),
-  nonce: text('nonce').notNull(),
-  codeVerifier: text('code_verifier').notNull(),
-  /** Where to go after signing in (already checked to be a path on this site). */
-  next: text('next').notNull(),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-});
+export const ssoLogins = sqliteTable(
+  'sso_logins',
+  {
+    id: text('id').primaryKey(),
+    providerId: text('provider_id').notNull(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** Where to go after signing in (already checked to be a path on this site). */
+    next: text('next').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // Anyone may start a sign-in, so rows can pile up; every start sweeps the expired ones by this index.
+  (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],
+);
 
 /** Which provider account (issuer's subject) signs in as which person; set at the first sign-in. */
 export const userIdentities = sqliteTable(
