@@ -13,7 +13,7 @@ export function sessionPolicy(): SessionPolicy {
 
 /**
  * Whether cookies get `Secure`, judged on the public origin: behind a TLS proxy the request itself
- * arrives over plain HTTP. Also used by the single sign-on cookie (sso-login.ts).
+ * arrives over plain HTTP. Also used by the single sign-on cookie (../sso/cookie.ts).
  */
 export function secure(request: Request): boolean {
   const setting = config().COOKIE_SECURE;

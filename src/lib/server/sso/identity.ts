@@ -56,7 +56,9 @@ export async function signInWithIdentity(
   if (decision.kind === 'create' || decision.link) {
     await db
       .insert(userIdentities)
-      .values({ providerId: provider.id, subject: claims.sub, userId, createdAt: now, lastSignInAt: now });
+      .values({ providerId: provider.id, subject: claims.sub, userId, createdAt: now, lastSignInAt: now })
+      // Two first sign-ins of one person at once (two tabs) both link; the second finds it done.
+      .onConflictDoNothing();
     if (decision.kind !== 'create')
       await recordEvent(db, { ...base, kind: 'link', userId, detail: 'linked by verified email' }, now);
   } else {
