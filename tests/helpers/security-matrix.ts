@@ -92,6 +92,8 @@ const EXPECTATIONS: Record<string, Entry> = {
       expect: adminOnly,
     },
   },
+  '/admin/identity-events': { get: adminOnly, post: { fields: nothing, expect: readOnly(adminOnly) } },
+  '/admin/identity-events.csv': { get: adminOnly, post: { fields: nothing, expect: everyone(405) } },
   '/admin/teams': {
     get: adminOnly,
     post: { fields: (who) => ({ intent: 'create', name: `Matrix ${who}` }), expect: adminOnly },
@@ -128,6 +130,9 @@ const EXPECTATIONS: Record<string, Entry> = {
     get: { ...everyone(303), out: 200 },
     post: { fields: () => ({ email: 'matrix-nobody@example.com', password: 'wrong password' }), expect: everyone(401) },
   },
+  /** Single sign-on: no provider is configured on the matrix's server, so there is none to start or finish. */
+  '/sign-in/oidc/[provider]': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  '/sign-in/oidc/[provider]/callback': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
   '/sign-out': { get: everyone(405), post: { fields: nothing, expect: everyone(303) } },
   '/team': {
     get: managers,
@@ -184,6 +189,7 @@ const params: Record<string, string> = {
   lesson: 'what-empathy-looks-like',
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
+  provider: 'entra',
 };
 
 /** Defines the whole matrix against the target that `connect` starts. */

@@ -25,6 +25,8 @@ const params: Record<string, string> = {
   lesson: 'what-empathy-looks-like',
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
+  // No single sign-on provider is configured here: its routes answer 404.
+  provider: 'acme',
 };
 /** Every person's name and email: text that makes a page personal. */
 let personal: string[] = [];

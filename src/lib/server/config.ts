@@ -84,6 +84,11 @@ const schema = z.object({
     .refine((v) => Intl.DateTimeFormat.supportedLocalesOf(v).length > 0, { message: 'must be a locale such as en-GB' }),
   /** UTC hour (0-23) from which each app server checks every 15 minutes for daily reminder digests to send. */
   DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Single sign-on: the path of a JSON or YAML file listing OpenID Connect providers (docs/sso.md).
+   * Unset: password sign-in only.
+   */
+  SSO_CONFIG: z.string().optional(),
   /** Interface the server listens on. */
   HOST: z.string().min(1).default('localhost'),
   /** Port the server listens on. */

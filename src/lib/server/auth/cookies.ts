@@ -11,8 +11,11 @@ export function sessionPolicy(): SessionPolicy {
   return { idleMs: c.SESSION_IDLE_HOURS * 3600_000, maxAgeMs: c.SESSION_MAX_DAYS * 86400_000 };
 }
 
-/** Judged on the public origin: behind a TLS proxy the request itself arrives over plain HTTP. */
-function secure(request: Request): boolean {
+/**
+ * Whether cookies get `Secure`, judged on the public origin: behind a TLS proxy the request itself
+ * arrives over plain HTTP. Also used by the single sign-on cookie (../sso/cookie.ts).
+ */
+export function secure(request: Request): boolean {
   const setting = config().COOKIE_SECURE;
   if (setting !== 'auto') return setting === 'true';
   const origin = new URL(requestOrigin(request, originSettings()));

@@ -4,17 +4,27 @@ import { verifyAgainstDummy, verifyPassword, MAX_PASSWORD_LENGTH } from './passw
 import { createSession } from './session.ts';
 import { admitAttempt, recordSuccess } from './throttle.ts';
 import { findUserByEmail, findUserById, normalizeEmail } from '../people/users.ts';
+import { recordEvent } from '../sso/identity.ts';
 
 export type SignInResult =
   | { ok: true; token: string; userId: string }
-  | { ok: false; status: 400 | 401 | 429; message: string; retryAfterSeconds?: number };
+  | { ok: false; status: 400 | 401 | 403 | 429; message: string; retryAfterSeconds?: number };
 
 /** The same words whether the email is unknown, invited only, deactivated or the password wrong. */
 export const SIGN_IN_FAILED = 'That email and password do not match an active account. Check both and try again.';
 
+export const PASSWORD_SIGN_IN_OFF =
+  'Your organisation signs in to Rapport with its own accounts: use a button above. Passwords are kept for admins only.';
+
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; address: string },
+  input: {
+    email: string;
+    password: string;
+    address: string;
+    /** Password sign-in turned off for single sign-on (docs/sso.md): admins keep it as break-glass. */
+    adminsOnly?: boolean;
+  },
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
@@ -31,8 +41,12 @@ export async function signIn(
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
   if (!valid || !user) return { ok: false, status: 401, message: SIGN_IN_FAILED };
+  // Judged after the password, so that it tells nothing about an account to someone without it.
+  if (input.adminsOnly && user.role !== 'admin') return { ok: false, status: 403, message: PASSWORD_SIGN_IN_OFF };
   await recordSuccess(db, email, input.address);
   const session = await createSession(db, user.id, now);
+  // In the identity audit log beside sign-ins through a provider, so admins see every way in.
+  await recordEvent(db, { kind: 'sign-in', userId: user.id, providerId: null, email: user.email, detail: 'password' }, now);
   return { ok: true, token: session.token, userId: user.id };
 }
 

@@ -342,3 +342,69 @@ export const certificates = sqliteTable(
     index('certificates_valid_until_idx').on(t.validUntil),
   ],
 );
+
+/**
+ * A single sign-on in progress (docs/decisions/018-single-sign-on.md): what the callback must check,
+ * kept here rather than in the browser. The browser holds the id in a short-lived cookie; the row is
+ * deleted when the callback reads it, so each one serves one callback.
+ */
+export const ssoLogins = sqliteTable(
+  'sso_logins',
+  {
+    id: text('id').primaryKey(),
+    providerId: text('provider_id').notNull(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** Where to go after signing in (already checked to be a path on this site). */
+    next: text('next').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // Anyone may start a sign-in, so rows can pile up; every start sweeps the expired ones by this index.
+  (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],
+);
+
+/** Which provider account (issuer's subject) signs in as which person; set at the first sign-in. */
+export const userIdentities = sqliteTable(
+  'user_identities',
+  {
+    providerId: text('provider_id').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.subject] }), index('user_identities_user_idx').on(t.userId)],
+);
+
+/** The audit log of identity events: sign-ins by provider, accounts created just in time, mapped changes. */
+export const identityEvents = sqliteTable(
+  'identity_events',
+  {
+    id: text('id').primaryKey(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** sign-in, link, create, role, team, refuse. */
+    kind: text('kind').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    providerId: text('provider_id'),
+    email: text('email'),
+    /** What changed or why, in words an admin reads (e.g. "learner -> trainer (group rapport-trainers)"). */
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [index('identity_events_at_idx').on(t.at), index('identity_events_user_idx').on(t.userId)],
+);
+
+/**
+ * A session opened by single sign-on, beside the session itself (which stays as every other): what
+ * signing out needs to end the provider's session too (OIDC RP-initiated logout).
+ */
+export const ssoSessions = sqliteTable('sso_sessions', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  providerId: text('provider_id').notNull(),
+  /** The ID token, sent back as `id_token_hint` so the provider knows whose session to end. */
+  idToken: text('id_token').notNull(),
+});

@@ -12,6 +12,7 @@ import { addManager, listTeams } from './teams.ts';
 import { removeManager } from './team-admin.ts';
 import { findUserById, setActive, updateRoleAndTeam } from './users.ts';
 import { field } from '../http/request.ts';
+import { recordEvent } from '../sso/identity.ts';
 
 export interface IssuedLink {
   email: string;
@@ -98,6 +99,7 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
       const teamId = await teamIdFrom(db, form);
       if (teamId === 'unknown') return { status: 400, error: 'That team no longer exists. Pick another.' };
       await updateRoleAndTeam(db, target.id, role, teamId);
+      await auditAdminChange(db, actorId, target, role, teamId);
       return { status: 200, message: `${target.displayName} updated.` };
     }
     case 'manage':
@@ -118,9 +120,23 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
     case 'deactivate':
       if (target.id === actorId) return { status: 400, error: 'You cannot deactivate yourself.' };
       await setActive(db, target.id, false);
+      await recordEvent(db, {
+        kind: 'deactivate',
+        userId: target.id,
+        providerId: null,
+        email: target.email,
+        detail: `by admin ${await nameOf(db, actorId)}`,
+      });
       return { status: 200, message: `${target.displayName} is deactivated and signed out everywhere.` };
     case 'reactivate':
       await setActive(db, target.id, true);
+      await recordEvent(db, {
+        kind: 'reactivate',
+        userId: target.id,
+        providerId: null,
+        email: target.email,
+        detail: `by admin ${await nameOf(db, actorId)}`,
+      });
       return { status: 200, message: `${target.displayName} can sign in again.` };
     case 'reinvite': {
       if (target.passwordHash) return { status: 400, error: `${target.displayName} has already set a password.` };
@@ -144,5 +160,26 @@ export async function handlePeoplePost(db: Db, actorId: string, form: FormData, 
     }
     default:
       return { status: 400, error: 'That request was not understood. Use the forms on this page.' };
+  }
+}
+
+async function nameOf(db: Db, userId: string): Promise<string> {
+  return (await findUserById(db, userId))?.displayName ?? 'unknown';
+}
+
+/** Role and team changes go to the identity audit log, so an admin can tell a mapped value from a hand-set one. */
+async function auditAdminChange(
+  db: Db,
+  actorId: string,
+  before: { id: string; email: string; role: string; teamId: string | null },
+  role: string,
+  teamId: string | null,
+): Promise<void> {
+  const by = `by admin ${await nameOf(db, actorId)}`;
+  const base = { userId: before.id, providerId: null, email: before.email };
+  if (before.role !== role) await recordEvent(db, { ...base, kind: 'role', detail: `${before.role} -> ${role} (${by})` });
+  if (before.teamId !== teamId) {
+    const team = teamId ? (await listTeams(db)).find((t) => t.id === teamId)?.name : 'no team';
+    await recordEvent(db, { ...base, kind: 'team', detail: `-> ${team ?? 'no team'} (${by})` });
   }
 }
