@@ -102,8 +102,8 @@ describe('the client store (the remote-database path) takes the same decisions',
     const first = await submitAttempt(remote(), userId, quiz, opened.attempt.id, entries, null);
     const again = await submitAttempt(remote(), userId, quiz, opened.attempt.id, entries, null);
     expect([first, again]).toEqual([
-      { ok: true, attemptId: opened.attempt.id, duplicate: false },
-      { ok: true, attemptId: opened.attempt.id, duplicate: true },
+      { ok: true, attemptId: opened.attempt.id, duplicate: false, passed: null },
+      { ok: true, attemptId: opened.attempt.id, duplicate: true, passed: null },
     ]);
     const result = await storedResult(t.db, userId, quiz, opened.attempt.id, null);
     expect(result.ok && result.result.questions).toHaveLength(plan.questions.length);
