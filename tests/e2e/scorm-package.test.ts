@@ -1,0 +1,103 @@
+// A SCORM 1.2 package in a real SCORM 1.2 runtime: scorm-again plays the LMS in a test page, the exported
+// package runs in its frame, and a learner reads to the end and passes the quiz in Chromium. What the runtime
+// recorded is what an LMS would store.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { hostPackage, LMS, scormAgainScript } from '../helpers/package-host.ts';
+import { moduleCourseData, modulePackageZip } from '../../src/lib/server/export/module-package.ts';
+
+const MODULE = 'empathy';
+const course = moduleCourseData(process.cwd(), MODULE);
+
+const LMS_PAGE = `<!doctype html><html lang="en"><head><title>Test LMS</title><script src="/scorm-again.js"></script>
+<script>
+  window.API = new Scorm12API({ logLevel: 5 });
+  window.finished = 0;
+  window.set = [];
+  window.API.on('LMSFinish', function () { window.finished++; });
+  window.API.on('LMSSetValue.cmi.*', function (element, value) { window.set.push([element, value]); });
+</script></head>
+<body><iframe src="/package/index.html" title="Module" style="width:100%;height:90vh"></iframe></body></html>`;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface LmsWindow {
+  API: { LMSGetValue(element: string): string };
+  finished: number;
+  set: [string, string][];
+}
+
+/** A value as the runtime holds it (LMSGetValue, as the package reads it too). */
+const cmi = (page: Page, element: string) => page.evaluate((e) => (window as unknown as LmsWindow).API.LMSGetValue(e), element);
+/** Every value the package set, in order (also readable after LMSFinish, and for write-only elements). */
+const setValues = (page: Page) => page.evaluate(() => (window as unknown as LmsWindow).set);
+
+/** Answers every question of the quiz on screen right, from the package's own data. */
+async function answerRight(frame: FrameLocator) {
+  const ids = await frame
+    .locator('fieldset[data-question]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) {
+    const q = course.quiz.questions.find((x) => x.id === id)!;
+    const set = frame.locator(`fieldset[data-question="${id}"]`);
+    if (q.type === 'likert') await set.getByLabel('Often').check();
+    else if (q.type === 'ordering') {
+      for (const [i, item] of q.items.entries()) await set.locator(`select[data-item="${item.id}"]`).selectOption(String(i + 1));
+    } else for (const o of q.options.filter((o) => o.correct)) await set.locator(`input[value="${o.id}"]`).check();
+  }
+}
+
+describe('SCORM 1.2 package in scorm-again', () => {
+  it('reports incomplete, then completed after the last lesson, then failed and passed with the score, then the session time', async () => {
+    const context = await browser.newContext();
+    const refused = await hostPackage(context, modulePackageZip(process.cwd(), MODULE, 'scorm12'), {
+      '/lms.html': LMS_PAGE,
+      '/scorm-again.js': (route) => route.fulfill({ body: scormAgainScript(), contentType: 'text/javascript' }),
+    });
+    const page = await context.newPage();
+    await page.goto(`${LMS}/lms.html`);
+    const frame = page.frameLocator('iframe');
+
+    await expect.poll(() => cmi(page, 'cmi.core.lesson_status')).toBe('incomplete');
+    for (const [i, lesson] of course.lessons.entries()) {
+      await expect.poll(() => frame.getByRole('heading', { level: 1 }).textContent()).toBe(lesson.title);
+      expect(await cmi(page, 'cmi.core.lesson_location')).toBe(String(i));
+      await frame.getByRole('button', { name: i === course.lessons.length - 1 ? 'Go to the quiz' : 'Next' }).click();
+    }
+    await expect.poll(() => frame.getByRole('heading', { level: 1 }).textContent()).toBe(course.quiz.title);
+    await expect.poll(() => cmi(page, 'cmi.core.lesson_status')).toBe('completed');
+
+    // Nothing answered: a fail the runtime records with its score.
+    await frame.getByRole('button', { name: 'Submit the quiz' }).click();
+    await expect.poll(() => frame.getByText(/You scored 0%: not passed yet/).count()).toBe(1);
+    expect(await cmi(page, 'cmi.core.lesson_status')).toBe('failed');
+    expect(await cmi(page, 'cmi.core.score.raw')).toBe('0');
+
+    await answerRight(frame);
+    await frame.getByRole('button', { name: 'Submit the quiz' }).click();
+    await expect.poll(() => frame.getByText(/You scored 100%: passed\./).count()).toBe(1);
+    expect(await cmi(page, 'cmi.core.lesson_status')).toBe('passed');
+    expect(await cmi(page, 'cmi.core.score.raw')).toBe('100');
+    expect(await cmi(page, 'cmi.core.score.max')).toBe('100');
+
+    await frame.getByRole('button', { name: 'Finish and exit' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as LmsWindow).finished)).toBe(1);
+    const set = await setValues(page);
+    const time = set.filter(([element]) => element === 'cmi.core.session_time');
+    expect(time).toHaveLength(1);
+    expect(time[0]![1]).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+    // The statuses in the order the package set them: a pass is the last word.
+    const statuses = set.filter(([element]) => element === 'cmi.core.lesson_status').map(([, value]) => value);
+    expect(statuses).toEqual(['incomplete', 'completed', 'failed', 'passed']);
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+});
