@@ -2,9 +2,10 @@
 // package runs in its frame, and a learner reads to the end and passes the quiz in Chromium. What the runtime
 // recorded is what an LMS would store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { hostPackage, LMS, scormAgainScript } from '../helpers/package-host.ts';
+import { answerRight } from '../helpers/package-quiz.ts';
 import { moduleCourseData, modulePackageZip } from '../../src/lib/server/export/module-package.ts';
 
 const MODULE = 'empathy';
@@ -39,22 +40,6 @@ const cmi = (page: Page, element: string) => page.evaluate((e) => (window as unk
 /** Every value the package set, in order (also readable after LMSFinish, and for write-only elements). */
 const setValues = (page: Page) => page.evaluate(() => (window as unknown as LmsWindow).set);
 
-/** Answers every question of the quiz on screen right, from the package's own data. */
-async function answerRight(frame: FrameLocator) {
-  const ids = await frame
-    .locator('fieldset[data-question]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
-  expect(ids.length).toBeGreaterThan(0);
-  for (const id of ids) {
-    const q = course.quiz.questions.find((x) => x.id === id)!;
-    const set = frame.locator(`fieldset[data-question="${id}"]`);
-    if (q.type === 'likert') await set.getByLabel('Often').check();
-    else if (q.type === 'ordering') {
-      for (const [i, item] of q.items.entries()) await set.locator(`select[data-item="${item.id}"]`).selectOption(String(i + 1));
-    } else for (const o of q.options.filter((o) => o.correct)) await set.locator(`input[value="${o.id}"]`).check();
-  }
-}
-
 describe('SCORM 1.2 package in scorm-again', () => {
   it('reports incomplete, then completed after the last lesson, then failed and passed with the score, then the session time', async () => {
     const context = await browser.newContext();
@@ -81,7 +66,7 @@ describe('SCORM 1.2 package in scorm-again', () => {
     expect(await cmi(page, 'cmi.core.lesson_status')).toBe('failed');
     expect(await cmi(page, 'cmi.core.score.raw')).toBe('0');
 
-    await answerRight(frame);
+    await answerRight(frame, course.quiz);
     await frame.getByRole('button', { name: 'Submit the quiz' }).click();
     await expect.poll(() => frame.getByText(/You scored 100%: passed\./).count()).toBe(1);
     expect(await cmi(page, 'cmi.core.lesson_status')).toBe('passed');

@@ -50,6 +50,8 @@
     var normal = (launchData.launchMode || 'Normal') === 'Normal';
     var started = Date.now();
     var sent = {};
+    // One statement at a time, so the LRS stores them in the order they happened (terminated last).
+    var queue = Promise.resolve();
 
     function send(verb, result, moveOn) {
       var context = JSON.parse(JSON.stringify(launchData.contextTemplate || {}));
@@ -84,19 +86,13 @@
         if (normal && !sent.completed) send('completed', { completion: true, duration: duration(Date.now() - started) }, true);
       },
       graded: function (percent, passed) {
-        // cmi5 allows one passed or failed per session, and no failed after a pass.
-        if (!normal || sent.passed || sent.failed) return;
+        // cmi5: at most one passed; no failed after a pass, and one failed per session; a fail then a pass is fine.
+        if (!normal || sent.passed) return;
         var mastery = typeof launchData.masteryScore === 'number' ? launchData.masteryScore : null;
         var success = mastery === null ? passed : percent / 100 >= mastery;
-        send(
-          success ? 'passed' : 'failed',
-          {
-            success: success,
-            score: { scaled: percent / 100, raw: percent, min: 0, max: 100 },
-            duration: duration(Date.now() - started),
-          },
-          true,
-        );
+        if (!success && sent.failed) return;
+        var score = { scaled: percent / 100, raw: percent, min: 0, max: 100 };
+        send(success ? 'passed' : 'failed', { success: success, score: score, duration: duration(Date.now() - started) }, true);
       },
       finish: function () {
         if (sent.terminated) return;
