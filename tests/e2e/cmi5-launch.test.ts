@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
 import * as xapiValidation from '@learninglocker/xapi-validation';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { hostPackage, LMS } from '../helpers/package-host.ts';
 import { answerRight } from '../helpers/package-quiz.ts';
 import { activityId } from '../../src/lib/export/manifest.ts';
@@ -111,9 +111,11 @@ describe('cmi5 package launched by a simulated LMS', () => {
     await page.goto(`${LMS}/package/index.html?${query}`);
 
     await expect.poll(() => fake.statements.length).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     for (const [i] of course.lessons.entries())
       await page.getByRole('button', { name: i === course.lessons.length - 1 ? 'Go to the quiz' : 'Next' }).click();
     await expect.poll(() => fake.statements.length).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Submit the quiz' }).click();
     await expect.poll(() => fake.statements.length).toBe(3);
     await answerRight(page, course.quiz);

@@ -50,15 +50,25 @@ describe('SCORM 1.2 package in scorm-again', () => {
     const page = await context.newPage();
     await page.goto(`${LMS}/lms.html`);
     const frame = page.frameLocator('iframe');
+    let checked = 0;
 
     await expect.poll(() => cmi(page, 'cmi.core.lesson_status')).toBe('incomplete');
     for (const [i, lesson] of course.lessons.entries()) {
       await expect.poll(() => frame.getByRole('heading', { level: 1 }).textContent()).toBe(lesson.title);
       expect(await cmi(page, 'cmi.core.lesson_location')).toBe(String(i));
+      // Knowledge checks run inside the lesson, graded and explained, and are never reported.
+      for (const check of await frame.locator('[data-check]').all()) {
+        await answerRight(check, course.checks[(await check.getAttribute('data-check'))!]!);
+        await check.getByRole('button', { name: 'Check my answers' }).click();
+        await expect.poll(() => check.getByText('You got 100% right.').count()).toBe(1);
+        checked++;
+      }
       await frame.getByRole('button', { name: i === course.lessons.length - 1 ? 'Go to the quiz' : 'Next' }).click();
     }
     await expect.poll(() => frame.getByRole('heading', { level: 1 }).textContent()).toBe(course.quiz.title);
     await expect.poll(() => cmi(page, 'cmi.core.lesson_status')).toBe('completed');
+    expect(checked).toBe(Object.keys(course.checks).length);
+    expect(checked).toBeGreaterThan(0);
 
     // Nothing answered: a fail the runtime records with its score.
     await frame.getByRole('button', { name: 'Submit the quiz' }).click();
@@ -82,6 +92,7 @@ describe('SCORM 1.2 package in scorm-again', () => {
     // The statuses in the order the package set them: a pass is the last word.
     const statuses = set.filter(([element]) => element === 'cmi.core.lesson_status').map(([, value]) => value);
     expect(statuses).toEqual(['incomplete', 'completed', 'failed', 'passed']);
+    expect(set.filter(([element]) => element === 'cmi.core.score.raw').map(([, value]) => value)).toEqual(['0', '100']);
     expect(refused).toEqual([]);
     await context.close();
   });

@@ -1,9 +1,9 @@
 // Answers the quiz a package's player shows, right, from the package's own data (the answers travel with it).
 import { expect } from 'vitest';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { PackageQuiz } from '../../src/lib/export/course-data.ts';
 
-export async function answerRight(where: Page | FrameLocator, quiz: PackageQuiz): Promise<void> {
+export async function answerRight(where: Page | FrameLocator | Locator, quiz: PackageQuiz): Promise<void> {
   const ids = await where
     .locator('fieldset[data-question]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
