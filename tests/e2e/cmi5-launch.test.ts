@@ -74,8 +74,10 @@ function lms(launch: { actor: object; registration: string; activity: string; se
         launchMethod: 'AnyWindow',
         moveOn: 'CompletedAndPassed',
         masteryScore: course.quiz.passMark / 100,
+        returnURL: `${LMS}/returned`,
       });
     },
+    '/returned': '<!doctype html><title>Test LMS</title><h1>Back in the LMS</h1>',
     '/lrs/statements': (route: Route) => {
       const request = route.request();
       if (!authorised(route)) problems.push('statement sent without the auth token');
@@ -123,8 +125,9 @@ describe('cmi5 package launched by a simulated LMS', () => {
     await expect.poll(() => fake.statements.length).toBe(4);
     await page.getByRole('button', { name: 'Finish and exit' }).click();
     await expect.poll(() => fake.statements.length).toBe(5);
-    // Leaving the page after exiting sends nothing more: terminated is the last statement of a session.
-    await page.goto(`${LMS}/package/none`);
+    // Then the AU hands back to the LMS at returnURL; leaving the page sends nothing more.
+    await page.waitForURL(`${LMS}/returned`);
+    expect(fake.statements).toHaveLength(5);
 
     // The validator is live: an empty object is not a statement.
     expect(validateStatement({}).length).toBeGreaterThan(0);

@@ -7,6 +7,8 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { hostPackage, LMS, scormAgainScript } from '../helpers/package-host.ts';
 import { answerRight } from '../helpers/package-quiz.ts';
 import { moduleCourseData, modulePackageZip } from '../../src/lib/server/export/module-package.ts';
+import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
+import { gradeAttempt, type Responses } from '../../src/lib/quiz/index.ts';
 
 const MODULE = 'empathy';
 const course = moduleCourseData(process.cwd(), MODULE);
@@ -93,6 +95,48 @@ describe('SCORM 1.2 package in scorm-again', () => {
     const statuses = set.filter(([element]) => element === 'cmi.core.lesson_status').map(([, value]) => value);
     expect(statuses).toEqual(['incomplete', 'completed', 'failed', 'passed']);
     expect(set.filter(([element]) => element === 'cmi.core.score.raw').map(([, value]) => value)).toEqual(['0', '100']);
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the package grades as the server does', () => {
+  it('gives a half-right attempt the percent gradeAttempt gives it', async () => {
+    const quiz = loadCourseFromDisk(process.cwd()).quizzes.get(course.quiz.id)!;
+    const context = await browser.newContext();
+    const refused = await hostPackage(context, modulePackageZip(process.cwd(), MODULE, 'scorm12'), {});
+    const page = await context.newPage();
+    // Opened on its own, as from disk: no LMS, so nothing is reported and the module still works.
+    await page.goto(`${LMS}/package/index.html`);
+    for (const [i] of course.lessons.entries())
+      await page.getByRole('button', { name: i === course.lessons.length - 1 ? 'Go to the quiz' : 'Next' }).click();
+    const ids = await page
+      .locator('fieldset[data-question]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+    const responses: Responses = {};
+    for (const [n, id] of ids.entries()) {
+      const q = quiz.questions.find((x) => x.id === id)!;
+      const set = page.locator(`fieldset[data-question="${id}"]`);
+      const right = n % 2 === 0;
+      if (q.type === 'likert') {
+        await set.getByLabel('Sometimes').check();
+        responses[id] = { type: 'likert', value: 3 };
+      } else if (q.type === 'ordering') {
+        const order = right ? q.items : [...q.items].reverse();
+        for (const [i, item] of order.entries()) await set.locator(`select[data-item="${item.id}"]`).selectOption(String(i + 1));
+        responses[id] = { type: 'ordering', itemIds: order.map((item) => item.id) };
+      } else {
+        const picked = right ? q.options.filter((o) => o.correct) : [q.options.find((o) => !o.correct)!];
+        for (const o of picked) await set.locator(`input[value="${o.id}"]`).check();
+        responses[id] = { type: q.type, optionIds: picked.map((o) => o.id) };
+      }
+    }
+    await page.getByRole('button', { name: 'Submit the quiz' }).click();
+    const plan = { questions: ids.map((id) => ({ id, type: quiz.questions.find((x) => x.id === id)!.type, order: [] })) };
+    const expected = gradeAttempt(quiz, plan, responses, course.quiz.passMark).totals;
+    expect(expected.percent).toBeGreaterThan(0);
+    expect(expected.percent).toBeLessThan(100);
+    await expect.poll(() => page.getByText(`You scored ${expected.percent}%`).count()).toBe(1);
     expect(refused).toEqual([]);
     await context.close();
   });

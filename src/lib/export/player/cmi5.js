@@ -96,7 +96,10 @@
       },
       finish: function () {
         if (sent.terminated) return;
-        send('terminated', { duration: duration(Date.now() - started) });
+        // After terminated the LMS takes over again: cmi5 asks the AU to go to returnURL when there is one.
+        send('terminated', { duration: duration(Date.now() - started) }).then(function () {
+          if (launchData.returnURL) location.assign(launchData.returnURL);
+        });
       },
     };
   }
