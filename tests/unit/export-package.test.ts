@@ -5,6 +5,7 @@ import { courseData } from '../../src/lib/export/course-data.ts';
 import { lessonHtml } from '../../src/lib/export/lesson-html.ts';
 import { cmi5CourseStructure, scorm12Manifest, SCORM12_SCHEMAS } from '../../src/lib/export/manifest.ts';
 import { moduleCourseData, modulePackageZip } from '../../src/lib/server/export/module-package.ts';
+import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
 import { cmi5StructureErrors, scorm12ManifestErrors, standardsFile, STANDARDS_DIR } from '../helpers/standards.ts';
 
 const root = process.cwd();
@@ -114,14 +115,10 @@ describe('cmi5 package', () => {
 describe('every published module', () => {
   it('exports as SCORM 1.2 with a valid manifest and as cmi5 with a valid course structure', async () => {
     standardsFile('README.md');
-    const modules = [
-      'who-are-your-customers',
-      'why-both-matter',
-      'feedback-loops',
-      'mutual-respect',
-      'tailored-communication',
-      'service-mindset',
-    ];
+    const modules = loadCourseFromDisk(root)
+      .modules.filter((m) => m.quiz)
+      .map((m) => m.id);
+    expect(modules.length).toBeGreaterThan(5);
     for (const id of modules) {
       expect({
         id,
