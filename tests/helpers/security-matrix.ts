@@ -181,6 +181,7 @@ const EXPECTATIONS: Record<string, Entry> = {
   },
   '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  '/insight/modules/[module]/export': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
 };
 
 let s: MatrixTarget;
