@@ -3,7 +3,8 @@
  * on the first request), it checks every 15 minutes and, from DIGEST_HOUR_UTC on, sends the day's
  * digests that nobody has sent yet. Every server runs it; the claims in digest_log keep it to one
  * mail per person a day. Checking again through the rest of the day picks up work assigned or
- * falling due after the first check. Off when SMTP_URL is not set.
+ * falling due after the first check. Digests need SMTP_URL; the certificates' daily pass (issuing what was
+ * earned, making recertification assignments before a certificate lapses) runs with or without mail.
  */
 import type { Db } from '../db/db.ts';
 import { config } from '../config.ts';
@@ -25,7 +26,7 @@ export interface SchedulerDeps {
 let started = false;
 
 /** One check: sends if the hour has come. Overlapping checks are skipped rather than queued. */
-function checker({ db, catalog, paths }: SchedulerDeps, hourUtc: number) {
+function checker({ db, catalog, paths }: SchedulerDeps, hourUtc: number, mail: boolean) {
   let running = false;
   return async () => {
     const now = new Date();
@@ -35,6 +36,7 @@ function checker({ db, catalog, paths }: SchedulerDeps, hourUtc: number) {
       const options = { catalog: await catalog(), paths: paths ? await paths() : [] };
       // Idempotent in the database, so every server may run it on every check (docs/decisions/014-certificates.md).
       if (paths) await certificateDay(await db(), options.paths, options.catalog, now);
+      if (!mail) return;
       const report = await sendDailyDigests(await db(), now, options);
       if (report.sent.learner + report.sent.manager + report.claimedElsewhere + report.failed > 0)
         console.log(describeDigestReport(report));
@@ -47,12 +49,16 @@ function checker({ db, catalog, paths }: SchedulerDeps, hourUtc: number) {
   };
 }
 
-/** Starts the scheduler unless it is already running in this process or mail is off. Returns whether it started. */
+/**
+ * Starts the scheduler unless it is already running in this process, or it has nothing to do (no mail and
+ * no learning paths). Returns whether it started.
+ */
 export function startDigestScheduler(deps: SchedulerDeps): boolean {
   const c = config();
-  if (started || !c.SMTP_URL) return false;
+  const mail = Boolean(c.SMTP_URL);
+  if (started || (!mail && !deps.paths)) return false;
   started = true;
-  const check = checker(deps, c.DIGEST_HOUR_UTC);
+  const check = checker(deps, c.DIGEST_HOUR_UTC, mail);
   // unref: a pending check never keeps a stopping server alive.
   setInterval(check, CHECK_INTERVAL_MS).unref();
   void check();
