@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { quizAttempts, scenarioRuns, users } from '../db/schema.ts';
 import { lessonRecords } from '../learning/progress.ts';
-import { scopeFacts, skillAggregates } from './dashboard-queries.ts';
+import { RUN_FIELDS, scopeFacts, skillAggregates } from './dashboard-queries.ts';
 import type { CourseFacts } from '../../insight/course.ts';
 import type { CatalogModule } from '../../content/catalog.ts';
 import { buildMatrix, type Cell, type Person } from '../../insight/matrix.ts';
@@ -18,15 +18,7 @@ import { skillStats, type SkillStat } from '../../insight/team-stats.ts';
 import type { LessonRecord } from '../../progress/rules.ts';
 
 /** The best submitted attempt at one end-of-module quiz. */
-export type QuizResultLine = QuizResult<{
-  userId: string;
-  quizId: string;
-  submittedAt: Date | null;
-  points: number | null;
-  maxPoints: number | null;
-  percent: number | null;
-  passed: boolean | null;
-}>;
+export type QuizResultLine = QuizResult;
 
 /** The best finished run of one role-play. */
 export interface RunLine {
@@ -73,13 +65,7 @@ async function quizResults(db: Db, userId: string, quizIds: string[]): Promise<Q
 
 async function runResults(db: Db, userId: string): Promise<RunLine[]> {
   const rows = await db
-    .select({
-      userId: scenarioRuns.userId,
-      scenarioId: scenarioRuns.scenarioId,
-      outcome: scenarioRuns.outcome,
-      totals: scenarioRuns.totals,
-      finishedAt: scenarioRuns.finishedAt,
-    })
+    .select(RUN_FIELDS)
     .from(scenarioRuns)
     .where(and(eq(scenarioRuns.userId, userId), eq(scenarioRuns.status, 'finished')))
     .orderBy(desc(scenarioRuns.finishedAt));

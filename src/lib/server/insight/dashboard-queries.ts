@@ -113,6 +113,15 @@ export async function scopeFacts(
   return { facts: { lessons, passedQuizzes, finishedScenarios: scenarios, assignments: due }, quizzes };
 }
 
+/** What bestRuns() (src/lib/insight/practice.ts) needs of a finished role-play run. */
+export const RUN_FIELDS = {
+  userId: scenarioRuns.userId,
+  scenarioId: scenarioRuns.scenarioId,
+  outcome: scenarioRuns.outcome,
+  totals: scenarioRuns.totals,
+  finishedAt: scenarioRuns.finishedAt,
+};
+
 /**
  * Points per scenario and skill from each person's best finished run of each role-play (decision 010: a
  * replay or a run played badly on purpose never lowers the profile). The runs are read per person by
@@ -120,13 +129,7 @@ export async function scopeFacts(
  */
 export async function skillAggregates(db: Db, scope: Scope): Promise<SkillAggregate[]> {
   const rows = await db
-    .select({
-      userId: scenarioRuns.userId,
-      scenarioId: scenarioRuns.scenarioId,
-      outcome: scenarioRuns.outcome,
-      totals: scenarioRuns.totals,
-      finishedAt: scenarioRuns.finishedAt,
-    })
+    .select(RUN_FIELDS)
     .from(users)
     .crossJoin(scenarioRuns)
     .where(and(eq(scenarioRuns.userId, users.id), inScope(scope), eq(scenarioRuns.status, 'finished')));
