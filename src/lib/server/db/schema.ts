@@ -3,7 +3,7 @@
  * Timestamps are integer milliseconds since the epoch (UTC).
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { ROLES } from '../../auth/permissions.ts';
 
@@ -408,3 +408,93 @@ export const ssoSessions = sqliteTable('sso_sessions', {
   /** The ID token, sent back as `id_token_hint` so the provider knows whose session to end. */
   idToken: text('id_token').notNull(),
 });
+
+/**
+ * Spaced review (docs/decisions/024-spaced-review-and-skills.md): one card per learner and thing they got
+ * wrong, scheduled with FSRS. `kind` says where the card came from (a quiz question, a role-play node; later
+ * 'practice' criteria), `sourceId`/`itemId` name it (quiz and question, or scenario and node). The unique
+ * index makes creating a card idempotent, so a double submit or a second miss never doubles it.
+ */
+export const reviewCards = sqliteTable(
+  'review_cards',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['quiz', 'scenario'] }).notNull(),
+    sourceId: text('source_id').notNull(),
+    itemId: text('item_id').notNull(),
+    /** What the card trains: `<module>:<skill>`; a review may ask another question on the same objective. */
+    objective: text('objective').notNull(),
+    /** FSRS state (ts-fsrs Card), in days and milliseconds. */
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    state: integer('state').notNull(),
+    lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('review_cards_source_idx').on(t.userId, t.kind, t.sourceId, t.itemId),
+    index('review_cards_user_due_idx').on(t.userId, t.due),
+  ],
+);
+
+/** One review of a card; the key (card, step) makes an answer submitted twice count once. */
+export const reviewLogs = sqliteTable(
+  'review_logs',
+  {
+    cardId: text('card_id')
+      .notNull()
+      .references(() => reviewCards.id, { onDelete: 'cascade' }),
+    /** The card's `reps` when it was shown: the n-th review of this card. */
+    step: integer('step').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    objective: text('objective').notNull(),
+    /** What was asked: a question id (maybe another from the pool) or the node id. */
+    askedId: text('asked_id').notNull(),
+    /** JSON: the answer given (quiz Response, or `{ choiceId }`). */
+    answer: text('answer').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    /** Days since the card was created (the original miss). */
+    daysSinceMiss: real('days_since_miss').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cardId, t.step] }),
+    index('review_logs_user_idx').on(t.userId, t.at),
+    index('review_logs_objective_idx').on(t.objective),
+  ],
+);
+
+/** A learner's review preferences; no row means reviews on, with the default daily cap. */
+export const reviewSettings = sqliteTable('review_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+  dailyCap: integer('daily_cap').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** A learner's own rating of a skill (Likert 1-5), at most one per skill and day; private to them. */
+export const skillSelfRatings = sqliteTable(
+  'skill_self_ratings',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    skill: text('skill').notNull(),
+    /** UTC date, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    value: integer('value').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.skill, t.day] })],
+);

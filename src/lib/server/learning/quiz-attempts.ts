@@ -11,6 +11,7 @@ import { randomId } from '../auth/token.ts';
 import { MAX_FORM_FIELDS } from '../http/limits.ts';
 import { tooManyFieldsMessage } from '../http/request.ts';
 import { extraAttempts } from './attempt-grants.ts';
+import { missedQuestionCards } from '../review/cards.ts';
 import {
   gradeAttempt,
   isPlanCurrent,
@@ -170,7 +171,9 @@ export async function submitAttempt(
     ]),
   };
   // Every quiz has questions (the content schema says so); the guard keeps the SQL valid regardless.
-  const [claimed] = await store.batch(questions.length > 0 ? [claim, answers] : [claim]);
+  // Each missed question becomes a review card in the same transaction (src/lib/server/review/cards.ts).
+  const cards = missedQuestionCards(userId, quiz, attemptId, questions, now);
+  const [claimed] = await store.batch(questions.length > 0 ? [claim, answers, ...cards] : [claim]);
   return { ok: true, attemptId, duplicate: claimed === 0, passed: claimed === 0 || passed === null ? null : passed === 1 };
 }
 

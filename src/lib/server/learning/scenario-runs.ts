@@ -9,6 +9,7 @@ import type { Row } from '../db/fast-read.ts';
 import type { Store } from '../db/store.ts';
 import { scenarioRuns } from '../db/schema.ts';
 import { randomId } from '../auth/token.ts';
+import { weakStepCard } from '../review/cards.ts';
 import { applyChoice, startState, totals, type ApplyResult, type RunState } from '../../scenario/index.ts';
 import type { Scenario } from '../../../schemas/scenario.ts';
 
@@ -140,6 +141,8 @@ export async function choose(
         step.choiceId,
       ],
     },
+    // A decision below the best at its node becomes a review card, only if this very step was stored.
+    ...weakStepCard(userId, scenario, run.id, index, step, now),
   ]);
   if (inserted === 0) {
     // Another request recorded this step index first: answer from what is stored now.
