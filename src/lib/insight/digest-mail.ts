@@ -49,6 +49,8 @@ export function learnerDigest(
   items: LearnerDigestItem[],
   origin?: string,
   clock: Clock = DEFAULT_CLOCK,
+  /** Spaced reviews due today (decision 024): one line when there are any. */
+  reviewsDue = 0,
 ): DigestMail {
   const overdue = items.filter((i) => i.due === 'overdue');
   const soon = items.filter((i) => i.due === 'due-soon');
@@ -63,6 +65,9 @@ export function learnerDigest(
       '',
       ...learnerLines(overdue, 'Overdue:', origin, clock),
       ...learnerLines(soon, 'Due within three days:', origin, clock),
+      ...(reviewsDue > 0
+        ? [`${count(reviewsDue, 'review is', 'reviews are')} due today${origin ? `: ${origin}/review` : '.'}`, '']
+        : []),
       origin ? `Continue in Rapport: ${origin}/` : 'Sign in to Rapport to continue.',
       '',
       'You receive this digest at most once a day, while assigned work is due soon or overdue.',

@@ -19,6 +19,8 @@ import { orgClock } from '../http/clock.ts';
 import type { LearningPath } from '../../certificates/paths.ts';
 import { loadPathsFromDisk } from '../../certificates/paths-fs.ts';
 import { openRecertifications } from '../certificates/daily.ts';
+import { reviewsDueMany } from '../review/reviews.ts';
+import { dayBounds } from '../../review/daily.ts';
 
 /** A claim older than this without a sent time belongs to a sender that died; another may take it over. */
 export const STALE_CLAIM_MS = 30 * 60_000;
@@ -89,11 +91,13 @@ async function pendingWork(db: Db, catalog: CatalogModule[], now: Date): Promise
   });
 }
 
-function learnerMails(work: Pending[], origin: string | undefined): [Key['userId'], DigestMail][] {
+async function learnerMails(db: Db, work: Pending[], origin: string | undefined, now: Date): Promise<[Key['userId'], DigestMail][]> {
   const byPerson = Map.groupBy(work, (w) => w.userId);
+  // Reviews due ride along in the same digest (one line), never a mail of their own.
+  const reviews = await reviewsDueMany(db, [...byPerson.keys()], dayBounds(now, orgClock().timeZone));
   return [...byPerson].map(([userId, items]) => {
     const sorted = sortByUrgency(items.map((i) => ({ ...i, label: i.title, due: i.due as 'overdue' | 'due-soon' })));
-    return [userId, learnerDigest(items[0]!, sorted, origin, orgClock())];
+    return [userId, learnerDigest(items[0]!, sorted, origin, orgClock(), reviews.get(userId) ?? 0)];
   });
 }
 
@@ -180,7 +184,7 @@ export async function sendDailyDigests(db: Db, now = new Date(), options: Digest
   const work = [...(await pendingWork(db, catalog, now)), ...(await openRecertifications(db, paths, now))];
   const done = await settled(db, day, now);
   const outgoing: [Key, DigestMail][] = [
-    ...learnerMails(work, origin).map(([userId, mail]): [Key, DigestMail] => [{ userId, day, kind: 'learner' }, mail]),
+    ...(await learnerMails(db, work, origin, now)).map(([userId, mail]): [Key, DigestMail] => [{ userId, day, kind: 'learner' }, mail]),
     ...(await managerMails(db, work, origin)).map(([userId, mail]): [Key, DigestMail] => [
       { userId, day, kind: 'manager' },
       mail,

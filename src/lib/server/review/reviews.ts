@@ -3,7 +3,7 @@
  * is stored as the card's next log row keyed (card, step) and moves the card's schedule only if that very
  * row is the one stored, so a double submit, a refresh or two tabs review a card once.
  */
-import { and, asc, count, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import type { Store } from '../db/store.ts';
 import { reviewCards, reviewLogs, reviewSettings } from '../db/schema.ts';
@@ -134,4 +134,29 @@ export async function recordReview(store: Store, card: CardRow, step: number, a:
     },
   ]);
   return { duplicate: logged === 0 };
+}
+
+/** reviewsDueToday() for many learners at once (the daily digest), in chunks that stay within SQLite's argument limit. */
+export async function reviewsDueMany(db: Db, userIds: readonly string[], day: { start: Date; end: Date }): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const ids = userIds.slice(i, i + 500);
+    const [due, done, prefs] = await Promise.all([
+      db
+        .select({ userId: reviewCards.userId, n: count() })
+        .from(reviewCards)
+        .where(and(inArray(reviewCards.userId, ids), lte(reviewCards.due, day.end)))
+        .groupBy(reviewCards.userId),
+      db
+        .select({ userId: reviewLogs.userId, n: count() })
+        .from(reviewLogs)
+        .where(and(inArray(reviewLogs.userId, ids), gte(reviewLogs.at, day.start)))
+        .groupBy(reviewLogs.userId),
+      db.select().from(reviewSettings).where(inArray(reviewSettings.userId, ids)),
+    ]);
+    const doneBy = new Map(done.map((d) => [d.userId, d.n]));
+    const prefsBy = new Map(prefs.map((p) => [p.userId, p]));
+    for (const d of due) result.set(d.userId, dueToday(prefsBy.get(d.userId) ?? DEFAULT_PREFS, d.n, doneBy.get(d.userId) ?? 0));
+  }
+  return result;
 }
