@@ -91,7 +91,12 @@ async function pendingWork(db: Db, catalog: CatalogModule[], now: Date): Promise
   });
 }
 
-async function learnerMails(db: Db, work: Pending[], origin: string | undefined, now: Date): Promise<[Key['userId'], DigestMail][]> {
+async function learnerMails(
+  db: Db,
+  work: Pending[],
+  origin: string | undefined,
+  now: Date,
+): Promise<[Key['userId'], DigestMail][]> {
   const byPerson = Map.groupBy(work, (w) => w.userId);
   // Reviews due ride along in the same digest (one line), never a mail of their own.
   const reviews = await reviewsDueMany(db, [...byPerson.keys()], dayBounds(now, orgClock().timeZone));
@@ -184,7 +189,10 @@ export async function sendDailyDigests(db: Db, now = new Date(), options: Digest
   const work = [...(await pendingWork(db, catalog, now)), ...(await openRecertifications(db, paths, now))];
   const done = await settled(db, day, now);
   const outgoing: [Key, DigestMail][] = [
-    ...(await learnerMails(db, work, origin, now)).map(([userId, mail]): [Key, DigestMail] => [{ userId, day, kind: 'learner' }, mail]),
+    ...(await learnerMails(db, work, origin, now)).map(([userId, mail]): [Key, DigestMail] => [
+      { userId, day, kind: 'learner' },
+      mail,
+    ]),
     ...(await managerMails(db, work, origin)).map(([userId, mail]): [Key, DigestMail] => [
       { userId, day, kind: 'manager' },
       mail,

@@ -137,7 +137,11 @@ export async function recordReview(store: Store, card: CardRow, step: number, a:
 }
 
 /** reviewsDueToday() for many learners at once (the daily digest), in chunks that stay within SQLite's argument limit. */
-export async function reviewsDueMany(db: Db, userIds: readonly string[], day: { start: Date; end: Date }): Promise<Map<string, number>> {
+export async function reviewsDueMany(
+  db: Db,
+  userIds: readonly string[],
+  day: { start: Date; end: Date },
+): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   for (let i = 0; i < userIds.length; i += 500) {
     const ids = userIds.slice(i, i + 500);
