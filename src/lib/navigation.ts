@@ -11,6 +11,7 @@ const ITEMS: NavItem[] = [
   { href: '/', label: 'My learning', permission: 'learn' },
   { href: '/modules', label: 'Modules', permission: 'learn' },
   { href: '/journal', label: 'Journal', permission: 'learn' },
+  { href: '/skills', label: 'Skills', permission: 'learn' },
   { href: '/certificates', label: 'Certificates', permission: 'learn' },
   { href: '/team', label: 'My teams', permission: 'team:manage' },
   { href: '/assignments', label: 'Assignments', permission: 'team:manage' },

@@ -3,11 +3,12 @@ import { currentNav, navFor } from '../../src/lib/navigation.ts';
 
 describe('navigation', () => {
   it('shows each role only what it may use', () => {
-    expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/certificates']);
+    expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/skills', '/certificates']);
     expect(navFor({ role: 'learner', manages: true }).map((i) => i.href)).toEqual([
       '/',
       '/modules',
       '/journal',
+      '/skills',
       '/certificates',
       '/team',
       '/assignments',
@@ -17,13 +18,21 @@ describe('navigation', () => {
       '/',
       '/modules',
       '/journal',
+      '/skills',
       '/certificates',
       '/team',
       '/assignments',
       '/insight',
     ]);
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
-    expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/certificates', '/insight']);
+    expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual([
+      '/',
+      '/modules',
+      '/journal',
+      '/skills',
+      '/certificates',
+      '/insight',
+    ]);
     expect(navFor(null)).toEqual([]);
   });
   it('marks the longest matching section as current', () => {

@@ -47,7 +47,7 @@ const RULE_STROKE = '#a3231b';
 /** Average character width as a share of the font size, for fitting labels. */
 const CHAR = 0.58;
 
-function newDocument() {
+export function newDocument() {
   return parseHTML('<!doctype html><html><body></body></html>').document;
 }
 
@@ -85,7 +85,7 @@ const rowHeight = (lines: number) => Math.max(34, Math.ceil(lines * FONT_SIZE * 
 /** Counts have whole-number ticks only. */
 const wholeTicks = (d: number) => (Number.isInteger(d) ? String(d) : '');
 
-function finish(svg: Element, description: string): string {
+export function finish(svg: Element, description: string): string {
   // Plot labels its groups ("bar", "x-axis tick"); inside an image they mean nothing to assistive
   // technology, and aria-label on a plain <g> is not allowed.
   for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
