@@ -174,6 +174,20 @@ const EXPECTATIONS: Record<string, Entry> = {
   },
   '/team/[teamId]/export/certificates.csv': { get: ownTeam, post: { fields: nothing, expect: everyone(405) } },
   '/insight': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  // Spaced review and skill profiles (decision 024): reviews and profiles are each learner's own, a team's
+  // skills are averages for its managers, the course's for trainers.
+  '/review': { get: signedIn(200), post: { fields: () => ({ card: 'no-such-card', step: '1' }), expect: signedIn(400) } },
+  '/skills': { get: signedIn(200), post: { fields: () => ({ intent: 'rate', 'rate:empathy': '4' }), expect: signedIn(303) } },
+  '/team/[teamId]/skills': {
+    get: ownTeam,
+    post: { fields: nothing, expect: readOnly(ownTeam) },
+    hidden: { otherManager: ['Lena Fischer'], admin: ['Lena Fischer'] },
+  },
+  '/insight/skills': {
+    get: trainers,
+    post: { fields: nothing, expect: readOnly(trainers) },
+    hidden: { trainer: ['Lena Fischer', 'learner@example.com'] },
+  },
   '/insight/lessons/[module]': {
     get: trainers,
     post: { fields: nothing, expect: readOnly(trainers) },

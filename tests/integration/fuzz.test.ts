@@ -229,6 +229,40 @@ const FORMS: FormSpec[] = [
       }),
   },
   { name: 'sign-out', pattern: '/sign-out', who: 'learner', entries: () => fields({}) },
+  {
+    name: 'review answer',
+    pattern: '/review',
+    who: 'learner',
+    entries: () =>
+      fields({
+        attemptId: fc.oneof(text, fc.constantFrom('x.1', '.', 'a.b.c')),
+        card: text,
+        step: fc.oneof(text, fc.constantFrom('0', '-1', '1e9', 'NaN')),
+        choiceId: text,
+      }),
+  },
+  {
+    name: 'self-rating',
+    pattern: '/skills',
+    who: 'learner',
+    entries: () =>
+      fields({
+        intent: fc.constantFrom('rate', 'x'),
+        'rate:empathy': fc.oneof(text, fc.constantFrom('1', '5', '6', '0')),
+        'rate:tailoring': fc.oneof(text, fc.constantFrom('3')),
+      }),
+  },
+  {
+    name: 'review settings',
+    pattern: '/account',
+    who: 'learner',
+    entries: () =>
+      fields({
+        intent: fc.constantFrom('reviews'),
+        dailyCap: fc.oneof(text, fc.constantFrom('3', '8', '9', '')),
+        paused: fc.constantFrom('on', '', 'yes'),
+      }),
+  },
 ];
 
 describe('fuzzing each form', () => {

@@ -1,0 +1,103 @@
+// Spaced review and the skill profile against the built server: a quiz missed two days ago makes home say
+// "reviews due" first, /review asks one card at a time in a plain form, an answer posted twice counts once, the
+// feedback follows; the account page pauses reviews; the skill profile saves self-ratings that nobody else sees.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { cookieFor, get, postForm } from '../helpers/http.ts';
+import { count, postEntries, readQuizForm } from '../helpers/learners.ts';
+import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { openAttempt, submitAttempt } from '../../src/lib/server/learning/quiz-attempts.ts';
+import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
+
+const EMAIL = 'samir.haddad@example.com';
+let s: TestServer;
+let cookie: string;
+const words = (html: string, selector = 'main') =>
+  parseHTML(html).document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+beforeAll(async () => {
+  s = await startServer();
+  cookie = await cookieFor(s.db, EMAIL);
+  // Two days ago this learner missed every question of a quiz (written through the app's own write path).
+  const user = (await findUserByEmail(s.db, EMAIL))!;
+  const quiz = loadCourseFromDisk(resolve(import.meta.dirname, '../..')).quizzes.get('empathy-check-2')!;
+  const then = new Date(Date.now() - 2 * 86_400_000);
+  const opened = await openAttempt(s.db, user.id, quiz, then);
+  if (!opened.ok) throw new Error('not opened');
+  const wrong = opened.plan.questions.flatMap(({ id }): [string, string][] => {
+    const q = quiz.questions.find((x) => x.id === id)!;
+    if (q.type === 'likert') return [[`q:${id}`, '3']];
+    if (q.type === 'ordering')
+      return [...q.items].reverse().map((item, i): [string, string] => [`q:${id}:${item.id}`, String(i + 1)]);
+    return [[`q:${id}`, q.options.find((o) => !o.correct)!.id]];
+  });
+  await submitAttempt(s.store, user.id, quiz, opened.attempt.id, wrong, null, then);
+});
+afterAll(() => s?.stop());
+
+describe('reviews', () => {
+  it('are announced first on the home page', async () => {
+    const html = await (await get(s.origin, '/', cookie)).text();
+    const h2 = parseHTML(html).document.querySelector('main h2');
+    expect(h2?.textContent).toMatch(/^\d reviews? due$/);
+    expect(html).toContain('href="/review"');
+  });
+
+  it('ask one card in a plain form, count a double submit once, and show the feedback', async () => {
+    const before = await count(s.db, 'select count(*) as n from review_logs');
+    const page = await (await get(s.origin, '/review', cookie)).text();
+    expect(words(page)).toMatch(/reviews? left today|Last review for today/);
+    const form = readQuizForm(page)!;
+    expect(form.questionCount).toBe(1);
+    const [a, b] = await Promise.all([0, 1].map(() => postEntries(s.origin, '/review', form.entries, cookie)));
+    expect([a!.status, b!.status]).toEqual([303, 303]);
+    expect(await count(s.db, 'select count(*) as n from review_logs')).toBe(before + 1);
+    const feedback = await (await get(s.origin, a!.headers.get('location')!, cookie)).text();
+    expect(words(feedback, '.feedback')).toMatch(/^(Right|Not quite)/);
+    expect(words(feedback, '.feedback')).toContain('Next review');
+  });
+
+  it('refuse a card that is not the learner’s with a 400', async () => {
+    const other = await cookieFor(s.db, 'learner@example.com');
+    const page = await (await get(s.origin, '/review', cookie)).text();
+    // The quiz had more misses than one review, so another card waits.
+    const form = readQuizForm(page)!;
+    expect(form.questionCount).toBe(1);
+    const res = await postEntries(s.origin, '/review', form.entries, other);
+    expect(res.status).toBe(400);
+  });
+
+  it('pause from the account page: nothing due on the home page, the review page says so', async () => {
+    const res = await postForm(s.origin, '/account', { intent: 'reviews', dailyCap: '5', paused: 'on' }, { cookie });
+    expect(res.status).toBe(200);
+    expect(await (await get(s.origin, '/', cookie)).text()).not.toContain('reviews due');
+    expect(words(await (await get(s.origin, '/review', cookie)).text())).toContain('Your reviews are paused');
+    const bad = await postForm(s.origin, '/account', { intent: 'reviews', dailyCap: '20' }, { cookie });
+    expect(bad.status).toBe(400);
+    await postForm(s.origin, '/account', { intent: 'reviews', dailyCap: '6' }, { cookie });
+  });
+});
+
+describe('the skill profile', () => {
+  it('shows a summary, a chart with its table, and saves self-ratings', async () => {
+    const res = await postForm(s.origin, '/skills', { intent: 'rate', 'rate:tailoring': '2', 'rate:empathy': '5' }, { cookie });
+    expect(res.status).toBe(303);
+    const html = await (await get(s.origin, '/skills?saved=1', cookie)).text();
+    expect(words(html, '#summary-heading')).toBe('In short');
+    expect(html).toContain('Your self-ratings are saved');
+    const row = [...parseHTML(html).document.querySelectorAll('tbody tr')].find((tr) => tr.textContent?.includes('Tailored'));
+    expect(row?.textContent).toContain('25%');
+    expect((await postForm(s.origin, '/skills', { intent: 'rate', 'rate:empathy': '9' }, { cookie })).status).toBe(400);
+  });
+
+  it("never shows a learner's self-rating to their manager: team figures are averages", async () => {
+    const user = (await findUserByEmail(s.db, EMAIL))!;
+    const manager = await cookieFor(s.db, 'manager@example.com');
+    const html = await (await get(s.origin, `/team/${user.teamId}/skills`, manager)).text();
+    expect(html).toContain('Average level');
+    expect(html).not.toContain('Samir');
+    expect(html).not.toContain('self-rating is');
+  });
+});
