@@ -9,6 +9,10 @@ import { seedDemoActivity } from '../../src/lib/server/demo/demo-activity.ts';
 import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
 import { quizAttemptData } from '../../src/lib/server/insight/analytics.ts';
 import { analyseQuiz } from '../../src/lib/insight/item-analysis.ts';
+import { evidenceOf } from '../../src/lib/server/skills/evidence.ts';
+import { teamSkillFigures } from '../../src/lib/server/skills/groups.ts';
+import { profile } from '../../src/lib/skills/method.ts';
+import { retentionByObjective } from '../../src/lib/server/review/retention.ts';
 
 const course = loadCourseFromDisk(resolve(import.meta.dirname, '../..'));
 const NOW = new Date('2026-11-29T09:00:00Z');
@@ -103,6 +107,48 @@ describe('the demo history', () => {
     expect(await n('select count(*) as n from lesson_progress where last_opened_at > ?', [NOW.getTime()])).toBe(0);
     expect(await n('select count(*) as n from quiz_attempts where submitted_at > ?', [NOW.getTime()])).toBe(0);
     expect(await n('select count(*) as n from lesson_progress where first_opened_at < ?', [NOW.getTime() - 22 * DAY])).toBe(0);
+  });
+
+  it('reviews what the history missed, leaves some due today, and gives profiles something to show', async () => {
+    expect(await n('select count(*) as n from review_cards')).toBeGreaterThan(20);
+    expect(await n("select count(*) as n from review_cards where kind = 'scenario'")).toBeGreaterThan(0);
+    expect(await n('select count(*) as n from review_logs')).toBeGreaterThan(20);
+    expect(await n('select count(*) as n from review_logs where at > ?', [NOW.getTime()])).toBe(0);
+    // No past day had more reviews than the default cap of 6.
+    expect(
+      await n(
+        'select count(*) as n from (select user_id, at / 86400000 as d, count(*) as c from review_logs group by 1, 2 having c > 6)',
+      ),
+    ).toBe(0);
+    expect(
+      await n('select count(distinct user_id) as n from review_cards where due <= ?', [NOW.getTime() + DAY]),
+    ).toBeGreaterThan(3);
+    expect(await n('select count(distinct user_id) as n from skill_self_ratings')).toBe(16);
+    const marcus = (await t.db.$client.execute("select id, team_id from users where email = 'marcus.bell@example.com'")).rows[0]!;
+    const evidence =
+      (
+        await evidenceOf(t.db, [String(marcus.id)], {
+          quizzes: [...course.quizzes.values()],
+          scenarios: [...course.scenarios.values()],
+        })
+      ).get(String(marcus.id)) ?? [];
+    const measured = profile(evidence, [], NOW).filter((p) => p.level.level !== null);
+    expect(measured.length).toBeGreaterThan(0);
+    const team = await teamSkillFigures(
+      t.db,
+      String(marcus.team_id),
+      { quizzes: [...course.quizzes.values()], scenarios: [...course.scenarios.values()] },
+      NOW,
+    );
+    expect(team.filter((f) => f.figures !== null).length).toBeGreaterThan(0);
+    // Trainers' retention: first reviews a day after the miss are counted, shares are percentages of them.
+    const retention = await retentionByObjective(t.db);
+    const day = retention.map((r) => r.after[0]!).filter((a) => a.reviews > 0);
+    expect(day.length).toBeGreaterThan(0);
+    expect(day.reduce((sum, a) => sum + a.reviews, 0)).toBe(
+      await n('select count(distinct card_id) as n from review_logs where days_since_miss >= 0.75'),
+    );
+    for (const a of day) expect(a.percent).toBeGreaterThanOrEqual(0);
   });
 
   it('tells the same story on every first run', async () => {

@@ -15,6 +15,7 @@ import type { DiskCourse } from '../../content/course-fs.ts';
 import type { Db } from '../db/db.ts';
 import { recordCompleted, recordOpened } from '../learning/progress.ts';
 import { attemptsOf, openAttempt, submitAttempt } from '../learning/quiz-attempts.ts';
+import { seedDemoReviews } from './demo-reviews.ts';
 import { choose, startRun } from '../learning/scenario-runs.ts';
 import { saveFeedback } from '../learning/lesson-feedback.ts';
 import { assignModule } from '../people/assignments.ts';
@@ -74,6 +75,9 @@ export async function seedDemoActivity(db: Db, store: Store, course: DiskCourse,
     await learnerHistory(db, store, course, person, { reach, skill, random, now });
   }
   await assignments(db, course, now);
+  // Reviews of what those quizzes and role-plays missed, and self-ratings (decision 024).
+  const reviewers = learners.map((p) => ({ id: p.id, random: seededRandom(seed ^ hash(`review:${p.email}`)) }));
+  await seedDemoReviews(db, store, course, reviewers, now);
 }
 
 interface History {
