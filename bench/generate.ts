@@ -18,7 +18,7 @@ import { course, DATA_DIR, migrationCount } from './lib.ts';
 import { learnerRows, teamSizes, type Rows } from './org-rows.ts';
 
 /** Bump when the shape of generated data changes, so that cached files are rebuilt. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 export const MANAGER_EMAIL = 'manager@bench.example.com';
 export const MANAGED_TEAM_SIZE = 50;
 const BATCH = 2000;

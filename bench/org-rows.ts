@@ -76,6 +76,8 @@ export function learnerRows(plan: OrgPlan, batch: { firstTeam: number; sizes: nu
     quiz_attempts: [],
     scenario_runs: [],
     assignments: [],
+    review_cards: [],
+    review_logs: [],
   };
   const hex = () => Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('');
   const person = (email: string, role: string, teamId: string | null, since: number) => {
@@ -189,6 +191,62 @@ function history(plan: OrgPlan, rows: Rows, userId: string, since: number, id: (
         if (r() < 0.2) run(plan, rows, userId, scenarioId, 'finished', at, id);
       } else if (r() < 0.15) run(plan, rows, userId, scenarioId, 'active', at, id);
     }
+  }
+  if (reached > 0) reviews(plan, rows, userId, id);
+}
+
+/**
+ * A learner's review cards (decision 024): up to 30 missed questions and role-play decisions, due from three
+ * weeks ago to two months ahead (about a third due today or earlier), each with its past reviews logged.
+ */
+function reviews(plan: OrgPlan, rows: Rows, userId: string, id: () => string): void {
+  const r = plan.random;
+  const quizzes = [...plan.course.quizzes.values()];
+  const scenarios = [...plan.course.scenarios.values()];
+  const seen = new Set<string>();
+  for (let n = Math.floor(r() * 31); n > 0; n--) {
+    const quiz = r() < 0.8 ? quizzes[Math.floor(r() * quizzes.length)]! : null;
+    const scenario = quiz ? null : scenarios[Math.floor(r() * scenarios.length)]!;
+    const item = quiz
+      ? quiz.questions[Math.floor(r() * quiz.questions.length)]!
+      : scenario!.nodes[Math.floor(r() * scenario!.nodes.length)]!;
+    const key = `${quiz?.id ?? scenario!.id}:${item.id}`;
+    if (seen.has(key) || ('type' in item && item.type === 'likert')) continue;
+    seen.add(key);
+    const module = quiz?.module ?? scenario!.module;
+    const skill = ('skills' in item && Array.isArray(item.skills) ? item.skills[0] : scenario?.skills[0]) ?? 'general';
+    const reps = 1 + Math.floor(r() * 5);
+    const created = plan.now - Math.round((5 + r() * 120) * DAY);
+    const cardId = id();
+    rows.review_cards!.push({
+      id: cardId,
+      user_id: userId,
+      kind: quiz ? 'quiz' : 'scenario',
+      source_id: quiz?.id ?? scenario!.id,
+      item_id: item.id,
+      objective: `${module}:${skill}`,
+      due: plan.now + Math.round((r() * 80 - 20) * DAY),
+      stability: 1 + r() * 30,
+      difficulty: 3 + r() * 5,
+      scheduled_days: 1 + Math.floor(r() * 30),
+      reps,
+      lapses: Math.floor(r() * reps),
+      state: 2,
+      last_review: created + (reps - 1) * DAY,
+      created_at: created,
+    });
+    for (let step = 1; step < reps; step++)
+      rows.review_logs!.push({
+        card_id: cardId,
+        step,
+        user_id: userId,
+        objective: `${module}:${skill}`,
+        asked_id: item.id,
+        answer: '{}',
+        correct: r() < 0.75 ? 1 : 0,
+        days_since_miss: step * 2,
+        at: created + step * 2 * DAY,
+      });
   }
 }
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=pages,writes,dashboard,weight,lighthouse,reliability]
+// npm run bench [-- --quick] [-- --only=pages,writes,dashboard,weight,lighthouse,reliability,review]
 // Runs the benchmarks against the built server on loopback, prints each table and writes bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { benchDashboard } from './dashboard.ts';
 import { benchWeight } from './weight.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchReliability } from './reliability.ts';
+import { benchReview } from './review.ts';
 
 const BENCHMARKS: Record<string, (options: Options) => Promise<Section>> = {
   pages: benchPages,
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, (options: Options) => Promise<Section>> = {
   weight: benchWeight,
   lighthouse: benchLighthouse,
   reliability: benchReliability,
+  review: benchReview,
 };
 
 const options = parseOptions(process.argv.slice(2));
