@@ -98,11 +98,11 @@ export function profile(evidence: readonly Evidence[], ratings: readonly SelfRat
   });
 }
 
-/** Mean and spread (lowest, highest, standard deviation) of people's levels; null below `minPeople`. */
+/** Mean and spread (standard deviation) of people's levels; null below `minPeople`. */
 export function groupFigures(levels: readonly (number | null)[], minPeople = 3) {
   const known = levels.filter((l): l is number => l !== null);
   if (known.length < minPeople) return null;
   const mean = known.reduce((a, b) => a + b, 0) / known.length;
   const sd = Math.sqrt(known.reduce((a, b) => a + (b - mean) ** 2, 0) / known.length);
-  return { people: known.length, mean: Math.round(mean), sd: Math.round(sd), min: Math.min(...known), max: Math.max(...known) };
+  return { people: known.length, mean: Math.round(mean), sd: Math.round(sd) };
 }
