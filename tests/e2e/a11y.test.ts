@@ -126,6 +126,29 @@ const PAGES: [string, string | null, Setup][] = [
     },
   ],
   [
+    'reviews',
+    'jonas.weber@example.com',
+    async (page) => {
+      // What Jonas missed in the quiz above comes back tomorrow; bring it forward to today.
+      await server.db.$client.execute(
+        "update review_cards set due = 0 where user_id = (select id from users where email = 'jonas.weber@example.com')",
+      );
+      await page.goto('/review');
+      await page.getByRole('button', { name: 'Submit answers' }).waitFor();
+    },
+  ],
+  [
+    'review feedback',
+    'jonas.weber@example.com',
+    async (page) => {
+      await page.goto('/review');
+      await answerQuiz(page);
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await page.locator('#feedback-heading').waitFor();
+    },
+  ],
+  ['skill profile', 'jonas.weber@example.com', visit('/skills')],
+  [
     'role-play',
     'chloe.martin@example.com',
     async (page) => {

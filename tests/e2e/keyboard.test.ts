@@ -113,6 +113,7 @@ describe('visible focus', () => {
     ['/modules/empathy/what-empathy-looks-like', 'learner@example.com'],
     ['/journal', 'learner@example.com'],
     ['/account', 'learner@example.com'],
+    ['/skills', 'learner@example.com'],
     ['/admin/people', 'admin@example.com'],
   ])('every control reached by Tab on %s shows where focus is', async (path, who) => {
     const context = who ? await signedInContext(browser, server, who) : await browser.newContext({ baseURL: server.origin });
