@@ -10,7 +10,7 @@ import { completeModule } from '../helpers/complete.ts';
 import { openDb, type Db } from '../../src/lib/server/db/db.ts';
 import { createUser, setActive } from '../../src/lib/server/people/users.ts';
 import { addManager, ensureTeam } from '../../src/lib/server/people/teams.ts';
-import { assignments, digestLog } from '../../src/lib/server/db/schema.ts';
+import { assignments, digestLog, reviewCards } from '../../src/lib/server/db/schema.ts';
 import { sendDailyDigests, STALE_CLAIM_MS } from '../../src/lib/server/mail/digest.ts';
 import { loadCatalogFromDisk } from '../../src/lib/content/catalog-fs.ts';
 import { randomId } from '../../src/lib/server/auth/token.ts';
@@ -123,6 +123,40 @@ describe('daily digests', () => {
         'You receive this digest at most once a day, while assigned work is due soon or overdue.',
       ].join('\n'),
     );
+  });
+
+  it('add one line for reviews due to a digest going out anyway, and send no mail for reviews alone', async () => {
+    const card = (who: string, item: string, due: Date) => ({
+      id: randomId(),
+      userId: id[who]!,
+      kind: 'quiz' as const,
+      sourceId: 'empathy-quiz',
+      itemId: item,
+      objective: 'empathy:empathy',
+      due,
+      stability: 1,
+      difficulty: 5,
+      scheduledDays: 1,
+      reps: 1,
+      lapses: 0,
+      state: 2,
+      lastReview: null,
+      createdAt: new Date(now.getTime() - 2 * 86_400_000),
+    });
+    await t.db.insert(reviewCards).values([
+      card('nadia', 'a', now),
+      card('nadia', 'b', now),
+      card('nadia', 'c', nextDay), // tomorrow: not counted today
+      card('marcus', 'a', now),
+    ]);
+    try {
+      await sendDailyDigests(t.db, now, { catalog });
+      expect(to('nadia@example.com')[0]?.text).toContain('\n2 reviews are due today: https://learn.example.com/review\n');
+      expect(to('lena@example.com')[0]?.text).not.toContain('review');
+      expect(to('marcus@example.com')).toHaveLength(0);
+    } finally {
+      await t.db.delete(reviewCards);
+    }
   });
 
   it('give each manager the overdue work of their own teams only', async () => {

@@ -10,6 +10,9 @@ import { count, postEntries, readQuizForm } from '../helpers/learners.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { openAttempt, submitAttempt } from '../../src/lib/server/learning/quiz-attempts.ts';
 import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
+import { choose, startRun } from '../../src/lib/server/learning/scenario-runs.ts';
+import { bestFrom } from '../../src/lib/scenario/best.ts';
+import { isBestChoice } from '../../src/lib/review/items.ts';
 
 const EMAIL = 'samir.haddad@example.com';
 let s: TestServer;
@@ -77,6 +80,40 @@ describe('reviews', () => {
     const bad = await postForm(s.origin, '/account', { intent: 'reviews', dailyCap: '20' }, { cookie });
     expect(bad.status).toBe(400);
     await postForm(s.origin, '/account', { intent: 'reviews', dailyCap: '6' }, { cookie });
+  });
+});
+
+describe('a role-play review', () => {
+  it('replays the node chosen weakly, and the feedback gives the reaction, coaching and the stronger reply', async () => {
+    const course = loadCourseFromDisk(resolve(import.meta.dirname, '../..'));
+    const scenario = course.scenarios.get('the-supplier-delay')!;
+    const user = (await findUserByEmail(s.db, 'grace.mensah@example.com'))!;
+    const grace = await cookieFor(s.db, 'grace.mensah@example.com');
+    const then = new Date(Date.now() - 2 * 86_400_000);
+    const run = await startRun(s.db, user.id, scenario, {}, then);
+    const node = scenario.nodes.find((n) => n.id === scenario.start)!;
+    const best = bestFrom(scenario).get(node.id)!.choice!;
+    const weak = node.choices.find((c) => !isBestChoice(scenario, { nodeId: node.id, choiceId: c.id }))!;
+    await choose(s.store, user.id, scenario, run.id, { nodeId: node.id, choiceId: weak.id }, then);
+    const page = parseHTML(await (await get(s.origin, '/review', grace)).text()).document;
+    expect(page.querySelector('main h3')?.textContent).toBe(node.speaker);
+    const forms = [...page.querySelectorAll('main form')].filter((f) => f.querySelector('input[name="choiceId"]'));
+    expect(forms.map((f) => f.querySelector('button')?.textContent?.trim()).sort()).toEqual(
+      node.choices.map((c) => c.text).sort(),
+    );
+    const value = (name: string) => forms[0]!.querySelector(`input[name="${name}"]`)!.getAttribute('value')!;
+    const res = await postForm(
+      s.origin,
+      '/review',
+      { card: value('card'), step: value('step'), choiceId: weak.id },
+      { cookie: grace },
+    );
+    expect(res.status).toBe(303);
+    const feedback = words(await (await get(s.origin, res.headers.get('location')!, grace)).text(), '.feedback');
+    expect(feedback).toContain(`You said: ${weak.text}`);
+    expect(feedback).toContain(`Coach: ${weak.feedback}`);
+    expect(feedback).toContain(`A stronger reply: ${best.text}`);
+    expect(feedback).toMatch(/^Not quite/);
   });
 });
 
