@@ -124,6 +124,11 @@ describe('the demo history', () => {
       await n('select count(distinct user_id) as n from review_cards where due <= ?', [NOW.getTime() + DAY]),
     ).toBeGreaterThan(3);
     expect(await n('select count(distinct user_id) as n from skill_self_ratings')).toBe(16);
+    // Lena, the README's learner, finds reviews waiting at her first sign-in.
+    const lena = "(select id from users where email = 'learner@example.com')";
+    expect(
+      await n(`select count(*) as n from review_cards where due <= ? and user_id = ${lena}`, [NOW.getTime()]),
+    ).toBeGreaterThan(0);
     const marcus = (await t.db.$client.execute("select id, team_id from users where email = 'marcus.bell@example.com'")).rows[0]!;
     const evidence =
       (

@@ -73,10 +73,22 @@ export async function seedDemoActivity(db: Db, store: Store, course: DiskCourse,
     const reach = person.email === 'learner@example.com' ? 2 : Math.floor(random() * 14);
     const skill = 0.45 + random() * 0.5;
     await learnerHistory(db, store, course, person, { reach, skill, random, now });
+    // Lena also tried the knowledge checks of the two lessons she finished, five days ago, and missed some of
+    // them, so she has reviews (decision 024) and a skill profile to see at her first sign-in.
+    if (person.email === 'learner@example.com')
+      for (const check of course.modules[0]?.checks ?? []) {
+        const at = new Date(now.getTime() - 5 * DAY);
+        await takeQuiz(db, store, course, person.id, check, null, { reach, skill: 0.3, random, now }, at);
+      }
   }
   await assignments(db, course, now);
   // Reviews of what those quizzes and role-plays missed, and self-ratings (decision 024).
-  const reviewers = learners.map((p) => ({ id: p.id, random: seededRandom(seed ^ hash(`review:${p.email}`)) }));
+  // Lena has not reviewed for two days, so her home page starts with the reviews waiting for her.
+  const reviewers = learners.map((p) => ({
+    id: p.id,
+    random: seededRandom(seed ^ hash(`review:${p.email}`)),
+    restDays: p.email === 'learner@example.com' ? 3 : 1,
+  }));
   await seedDemoReviews(db, store, course, reviewers, now);
 }
 

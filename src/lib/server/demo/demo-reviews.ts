@@ -39,11 +39,12 @@ function judge(ask: Ask, right: boolean) {
   return judgeChoice(ask, pick.id);
 }
 
-async function reviewDays(db: Db, store: Store, course: DiskCourse, userId: string, random: () => number, now: Date) {
+async function reviewDays(db: Db, store: Store, course: DiskCourse, learner: DemoReviewer, now: Date) {
+  const { id: userId, random } = learner;
   const quizzes = [...course.quizzes.values()];
   const scenarios = [...course.scenarios.values()];
   const recall = 0.6 + random() * 0.3;
-  for (let back = 20; back >= 1; back--) {
+  for (let back = 20; back >= learner.restDays; back--) {
     const at = new Date(Math.floor((now.getTime() - back * DAY) / DAY) * DAY + 18 * 3_600_000);
     if (at.getTime() > now.getTime() - 3_600_000) break;
     const due = await db
@@ -72,15 +73,16 @@ async function selfRatings(db: Db, userId: string, random: () => number, now: Da
   }
 }
 
-export async function seedDemoReviews(
-  db: Db,
-  store: Store,
-  course: DiskCourse,
-  learners: { id: string; random: () => number }[],
-  now: Date,
-) {
-  for (const { id, random } of learners) {
-    await reviewDays(db, store, course, id, random, now);
-    await selfRatings(db, id, random, now);
+export interface DemoReviewer {
+  id: string;
+  random: () => number;
+  /** The last days before now without reviews (1: reviewed up to yesterday). */
+  restDays: number;
+}
+
+export async function seedDemoReviews(db: Db, store: Store, course: DiskCourse, learners: DemoReviewer[], now: Date) {
+  for (const learner of learners) {
+    await reviewDays(db, store, course, learner, now);
+    await selfRatings(db, learner.id, learner.random, now);
   }
 }
