@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { ROLES } from '../../auth/permissions.ts';
+import { CARD_KINDS } from '../../review/kinds.ts';
 
 export type { Role } from '../../auth/permissions.ts';
 
@@ -422,7 +423,7 @@ export const reviewCards = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['quiz', 'scenario'] }).notNull(),
+    kind: text('kind', { enum: CARD_KINDS }).notNull(),
     sourceId: text('source_id').notNull(),
     itemId: text('item_id').notNull(),
     /** What the card trains: `<module>:<skill>`; a review may ask another question on the same objective. */

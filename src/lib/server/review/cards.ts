@@ -9,13 +9,10 @@ import type { Statement } from '../db/store.ts';
 import { randomId } from '../auth/token.ts';
 import { scheduleAfterMiss, type Schedule } from '../../review/schedule.ts';
 import { questionObjective, weakDecision } from '../../review/items.ts';
+import type { CardKind } from '../../review/kinds.ts';
 import type { Quiz } from '../../../schemas/quiz.ts';
 import type { Scenario } from '../../../schemas/scenario.ts';
 import type { Step } from '../../scenario/best.ts';
-
-/** The kinds of card: where a miss came from. Free-text practice will add 'practice' (decision 024). */
-export const CARD_KINDS = ['quiz', 'scenario'] as const;
-export type CardKind = (typeof CARD_KINDS)[number];
 
 const COLUMNS =
   'id, user_id, kind, source_id, item_id, objective, due, stability, difficulty, scheduled_days, reps, lapses, state, last_review, created_at';
