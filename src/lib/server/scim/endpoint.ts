@@ -34,7 +34,9 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 function fail(error: ScimError, headers: Record<string, string> = {}): Response {
-  return json(error.status, errorBody(error), headers);
+  // The rest of a body too large was left unread: the connection cannot carry another request.
+  const close: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
+  return json(error.status, errorBody(error), { ...close, ...headers });
 }
 
 export async function handleScim(c: ScimContext): Promise<Response> {
