@@ -180,17 +180,15 @@ describe('Entra ID provisioning a person', () => {
   });
 
   it('DELETE deactivates the person and keeps their account and learning record', async () => {
-    await s.db
-      .insert(lessonProgress)
-      .values({
-        userId: id,
-        moduleId: 'empathy',
-        lessonId: 'what-empathy-looks-like',
-        firstOpenedAt: new Date(),
-        lastOpenedAt: new Date(),
-        completedAt: new Date(),
-        completedVersion: 'v1',
-      });
+    await s.db.insert(lessonProgress).values({
+      userId: id,
+      moduleId: 'empathy',
+      lessonId: 'what-empathy-looks-like',
+      firstOpenedAt: new Date(),
+      lastOpenedAt: new Date(),
+      completedAt: new Date(),
+      completedVersion: 'v1',
+    });
     expect((await call('DELETE', `/Users/${id}`)).status).toBe(204);
     expectScimError(await call('GET', `/Users/${id}`), 404);
     const [row] = await s.db.select().from(users).where(eq(users.id, id));

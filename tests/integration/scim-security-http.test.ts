@@ -9,6 +9,7 @@ import { cookieFor, get, postForm } from '../helpers/http.ts';
 import { expectScimError, scim, SCIM_TYPE, tokenFromAdminPage } from '../helpers/scim.ts';
 import { scimTokens, sessions } from '../../src/lib/server/db/schema.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
+import { insertCertificate } from '../helpers/certificate.ts';
 
 const PER_MINUTE = 25;
 const LESSON = '/modules/empathy/what-empathy-looks-like';
@@ -150,6 +151,15 @@ describe('deprovisioning a person who is signed in', () => {
       expect(refused.status, path).toBe(303);
       expect(refused.headers.get('location')).toMatch(/^\/sign-in/);
     }
+
+    // Her record stays: her drill-down and her team's certificates export still show her.
+    await insertCertificate(s.db, lena!.id);
+    const drillDown = await get(s.origin, `/team/people/${lena!.id}`, admin);
+    expect(drillDown.status).toBe(200);
+    expect(await drillDown.text()).toContain('Lena Fischer');
+    const csv = await (await get(s.origin, `/team/${lena!.teamId}/export/certificates.csv`, admin)).text();
+    expect(csv).toContain('Lena Fischer');
+    expect(csv).toContain('learner@example.com,Customer Care Standards');
 
     await scim(s.origin, token, 'PATCH', `/Users/${lena!.id}`, {
       schemas: [PATCH],
