@@ -101,6 +101,15 @@ describe('requests', () => {
     expect(res.status).toBe(413);
   });
 
+  it('creates a person once when the same create arrives several times at once: the rest are 409', async () => {
+    const user = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'twice@example.com', active: true };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => scim(s.origin, token, 'POST', '/Users', user)));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status !== 201 && status !== 409)).toEqual([]);
+    for (const refused of answers.filter((a) => a.status === 409)) expectScimError(refused, 409, 'uniqueness');
+  });
+
   it('checks the origin of everything that is not a bearer request', async () => {
     const forged = await postForm(
       s.origin,

@@ -58,8 +58,16 @@ export async function handleScim(c: ScimContext): Promise<Response> {
     return await route(c, url.searchParams);
   } catch (error) {
     if (error instanceof ScimError) return fail(error);
+    // Two requests creating the same person or group at once: the checks passed for both, the index did not.
+    if (uniqueViolation(error))
+      return fail(new ScimError(409, 'That userName, email or group name was just taken.', 'uniqueness'));
     throw error;
   }
+}
+
+function uniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (/UNIQUE constraint failed/.test(e.message)) return true;
+  return false;
 }
 
 async function body(c: ScimContext): Promise<unknown> {
