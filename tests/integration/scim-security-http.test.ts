@@ -103,7 +103,9 @@ describe('requests', () => {
 
   it('creates a person once when the same create arrives several times at once: the rest are 409', async () => {
     const user = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'twice@example.com', active: true };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => scim(s.origin, token, 'POST', '/Users', user)));
+    // Its own token, so that the burst leaves the others' rate alone.
+    const burst = await tokenFromAdminPage(s.origin, s.db, 'Burst');
+    const answers = await Promise.all(Array.from({ length: 12 }, () => scim(s.origin, burst, 'POST', '/Users', user)));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status !== 201 && status !== 409)).toEqual([]);
