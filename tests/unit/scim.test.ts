@@ -37,7 +37,14 @@ describe('filters', () => {
   });
 
   it('refuses what it cannot answer rightly, with invalidFilter', () => {
-    for (const text of ['userName co "a"', 'userName eq "a" or userName eq "b"', 'userName eq', '(userName eq "a")']) {
+    const refused = [
+      'userName co "a"',
+      'userName eq "a" or userName eq "b"',
+      'userName eq',
+      '(userName eq "a")',
+      'userName eq "\\x"',
+    ];
+    for (const text of refused) {
       const error = scimError(() => parseFilter(text));
       expect([error.status, error.scimType]).toEqual([400, 'invalidFilter']);
     }
@@ -126,6 +133,7 @@ describe('Group resources and PATCH', () => {
       members: ['u1'],
     });
     expect(scimError(() => readGroupResource({ displayName: '' })).scimType).toBe('invalidValue');
+    expect(scimError(() => readGroupResource({ displayName: 'x'.repeat(81) })).scimType).toBe('invalidValue');
   });
 
   it("turns Entra's member adds and removes (both remove forms) into changes", () => {

@@ -27,11 +27,11 @@ export function parseFilter(text: string | null): Condition[] {
     const selector = SELECTOR_ONLY.exec(rest);
     const comparison = selector ? null : COMPARISON.exec(rest);
     if (selector) {
-      conditions.push({ attribute: `${attributeName(selector[1]!)}.value`, value: JSON.parse(selector[2]!) as string });
+      conditions.push({ attribute: `${attributeName(selector[1]!)}.value`, value: String(literal(selector[2]!, text)) });
       rest = rest.slice(selector[0].length);
     } else if (comparison) {
       const [, path, selected, , raw] = comparison;
-      const value = JSON.parse(raw!) as unknown;
+      const value = literal(raw!, text);
       const attribute = attributeName(path!);
       // `members[value eq "x"] eq "y"` compares nothing SCIM defines.
       if (selected) throw unsupported(text);
@@ -42,6 +42,15 @@ export function parseFilter(text: string | null): Condition[] {
     const and = /^and\s+/i.exec(rest);
     if (!and) throw unsupported(text);
     rest = rest.slice(and[0].length);
+  }
+}
+
+/** A JSON literal from the filter; a string with an escape JSON does not know (`"\x"`) is refused. */
+function literal(raw: string, text: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw unsupported(text);
   }
 }
 

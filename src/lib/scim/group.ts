@@ -5,6 +5,7 @@
  * `members[value eq "id"]` remove path, Okta's `replace` of the whole group.
  */
 import { attributeName, readString, ScimError } from './protocol.ts';
+import { MAX_TEAM_NAME } from '../people/team-names.ts';
 import { operationsOf } from './patch.ts';
 
 export interface GroupChange {
@@ -28,7 +29,9 @@ function memberIds(value: unknown, field: string): string[] {
 function requiredName(value: unknown): string {
   const name = readString(value, 'displayName')?.trim();
   if (!name) throw new ScimError(400, 'displayName is required and may not be empty.', 'invalidValue');
-  if (name.length > 200) throw new ScimError(400, 'displayName is longer than 200 characters.', 'invalidValue');
+  // A group names a team, and team names are kept short enough for every table they appear in.
+  if (name.length > MAX_TEAM_NAME)
+    throw new ScimError(400, `displayName is longer than ${MAX_TEAM_NAME} characters (a team name's limit).`, 'invalidValue');
   return name;
 }
 

@@ -49,11 +49,9 @@ export async function handleScim(c: ScimContext): Promise<Response> {
   if (wait > 0)
     return fail(new ScimError(429, `Too many requests for this token; retry in ${wait} s.`), { 'retry-after': String(wait) });
   const url = new URL(c.request.url);
-  await noteScimUse(
-    c.db,
-    token,
-    `${c.request.method} /${c.segments.join('/')}${url.search ? decodeURIComponent(url.search) : ''}`,
-  );
+  // Decoded leniently (URLSearchParams never throws) so the log reads `filter=userName eq "..."`.
+  const query = [...url.searchParams].map(([k, v]) => `${k}=${v}`).join('&');
+  await noteScimUse(c.db, token, `${c.request.method} /${c.segments.join('/')}${query ? `?${query}` : ''}`);
   try {
     return await route(c, url.searchParams);
   } catch (error) {
