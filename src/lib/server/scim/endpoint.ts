@@ -87,7 +87,8 @@ async function route(c: ScimContext, query: URLSearchParams): Promise<Response> 
   const read = method === 'GET' || method === 'HEAD';
   switch (resource) {
     case 'ServiceProviderConfig':
-      return read && !id ? json(200, serviceProviderConfig(c.base)) : notAllowed('GET');
+      if (id) throw new ScimError(404, `No such endpoint: /${c.segments.join('/')}.`);
+      return read ? json(200, serviceProviderConfig(c.base)) : notAllowed('GET');
     case 'ResourceTypes':
     case 'Schemas': {
       if (!read) return notAllowed('GET');
