@@ -16,6 +16,7 @@ import { securityHeaders } from './lib/server/http/headers.ts';
 import { DRAIN_AT_MOST, noteBodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
 import { isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
 import { methodNotAllowed } from './lib/server/http/request.ts';
+import { errorBody, SCIM_CONTENT_TYPE, ScimError } from './lib/scim/protocol.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
 import { lessonRoute } from './data/routes.ts';
@@ -47,6 +48,28 @@ function closeIfHuge(request: Request): Record<string, string> {
   return Number(request.headers.get('content-length')) > DRAIN_AT_MOST ? { connection: 'close' } : {};
 }
 
+/** The SCIM service's route (src/pages/scim/v2/[...path].ts). */
+const SCIM_ROUTE = '/scim/v2/[...path]';
+
+/**
+ * SCIM clients (Entra ID, Okta) send JSON with a bearer token and no Origin. A browser cannot add an
+ * Authorization header to a cross-site request without a CORS preflight, which we never grant, and the
+ * SCIM route accepts nothing but the token (cookies count for nothing there), so such a request cannot
+ * be forged by another site: it skips the origin check. Anything else there is checked as usual.
+ */
+function scimBearer(request: Request, routePattern: string | undefined): boolean {
+  return routePattern === SCIM_ROUTE && /^Bearer\s/i.test(request.headers.get('authorization') ?? '');
+}
+
+function tooLarge(request: Request, routePattern: string | undefined): Response {
+  if (routePattern !== SCIM_ROUTE) return refusal(TOO_LARGE, 413, closeIfHuge(request));
+  const error = new ScimError(413, 'The request body is too large (at most 1 MB); send fewer members per request.');
+  return new Response(JSON.stringify(errorBody(error)), {
+    status: 413,
+    headers: { 'content-type': SCIM_CONTENT_TYPE, ...closeIfHuge(request) },
+  });
+}
+
 const edge = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const { request } = context;
@@ -55,7 +78,9 @@ const edge = defineMiddleware(async (context, next) => {
   if (SAFE_METHODS.has(request.method)) {
     response = await next();
   } else if (Number(request.headers.get('content-length') ?? 0) > noteBodyLimit(request, context.routePattern)) {
-    response = refusal(TOO_LARGE, 413, closeIfHuge(request));
+    response = tooLarge(request, context.routePattern);
+  } else if (scimBearer(request, context.routePattern)) {
+    response = await next();
   } else if (!isSameOrigin(request, settings) || !sameSiteFetch(request)) {
     // Browsers send Origin on every post and Sec-Fetch-Site when they know it: anything but this
     // site's own origin on a state change is a cross-site request (CSRF).

@@ -94,6 +94,12 @@ const EXPECTATIONS: Record<string, Entry> = {
   },
   '/admin/identity-events': { get: adminOnly, post: { fields: nothing, expect: readOnly(adminOnly) } },
   '/admin/identity-events.csv': { get: adminOnly, post: { fields: nothing, expect: everyone(405) } },
+  '/admin/scim-tokens': {
+    get: adminOnly,
+    post: { fields: (who) => ({ intent: 'create', label: `Matrix ${who}` }), expect: adminOnly },
+  },
+  /** SCIM answers bearer tokens only: a session cookie, even an admin's, is told 401 (docs/scim.md). */
+  '/scim/v2/[...path]': { get: everyone(401), post: { fields: nothing, expect: everyone(401) } },
   '/admin/teams': {
     get: adminOnly,
     post: { fields: (who) => ({ intent: 'create', name: `Matrix ${who}` }), expect: adminOnly },
@@ -205,6 +211,7 @@ const params: Record<string, string> = {
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
   provider: 'entra',
+  path: 'Users',
 };
 
 /** Defines the whole matrix against the target that `connect` starts. */

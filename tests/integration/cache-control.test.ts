@@ -27,6 +27,7 @@ const params: Record<string, string> = {
   scenario: 'the-day-after-the-repair',
   // No single sign-on provider is configured here: its routes answer 404.
   provider: 'acme',
+  path: 'Users',
 };
 /** Every person's name and email: text that makes a page personal. */
 let personal: string[] = [];

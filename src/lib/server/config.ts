@@ -89,6 +89,8 @@ const schema = z.object({
    * Unset: password sign-in only.
    */
   SSO_CONFIG: z.string().optional(),
+  /** SCIM provisioning: requests one bearer token may make per minute before it is told 429 (docs/scim.md). */
+  SCIM_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
   /** Interface the server listens on. */
   HOST: z.string().min(1).default('localhost'),
   /** Port the server listens on. */

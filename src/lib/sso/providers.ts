@@ -52,8 +52,17 @@ const providerSchema = z.object({
 export type SsoProvider = z.infer<typeof providerSchema>;
 export type GroupMapping = z.infer<typeof mappingSchema>;
 
+/** SCIM provisioning (docs/scim.md): a directory group is a team, unless it is named here. */
+const scimSchema = z.object({
+  /** Group display name -> the name of the Rapport team whose managers the group's members are. */
+  managerGroups: z.record(z.string(), z.string().trim().min(1)).default({}),
+});
+
+export type ScimSettings = z.infer<typeof scimSchema>;
+
 const fileSchema = z.object({
   providers: z.array(providerSchema).min(1, { message: 'must list at least one provider' }),
+  scim: scimSchema.default({ managerGroups: {} }),
   /** False: only admins may sign in with a password (break-glass); everyone else through a provider. */
   passwordSignIn: z.boolean().default(true),
 });

@@ -499,3 +499,59 @@ export const skillSelfRatings = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.skill, t.day] })],
 );
+
+/**
+ * Bearer tokens for SCIM provisioning (docs/decisions/020-scim.md), `<id>.<secret>` like a session's:
+ * only SHA-256(secret) is stored. Revoked tokens are kept, so the audit log can still name them.
+ */
+export const scimTokens = sqliteTable('scim_tokens', {
+  id: text('id').primaryKey(),
+  /** What the admin called it, e.g. "Entra ID production". */
+  label: text('label').notNull(),
+  secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
+/** A person as the directory provisioned them: the SCIM User resource beside our own user row. */
+export const scimUsers = sqliteTable('scim_users', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** The directory's unique name (Entra: the UPN; Okta: the login), compared case-insensitively. */
+  userName: text('user_name').notNull().unique(),
+  externalId: text('external_id'),
+  givenName: text('given_name'),
+  familyName: text('family_name'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** A SCIM Group: the team it stands for, as its members (`members`) or as its managers (`managers`). */
+export const scimGroups = sqliteTable('scim_groups', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull().unique(),
+  externalId: text('external_id'),
+  teamId: text('team_id')
+    .notNull()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['members', 'managers'] }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** The members of a SCIM Group, as the directory sent them. */
+export const scimGroupMembers = sqliteTable(
+  'scim_group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => scimGroups.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('scim_group_members_user_idx').on(t.userId)],
+);

@@ -11,9 +11,14 @@ export const FORM_BODY_LIMIT = 64 * 1024;
 /** The people CSV import takes a file of up to 1 MB (people-actions.ts), plus multipart framing. */
 export const IMPORT_BODY_LIMIT = 1_000_000 + 64 * 1024;
 
+/** A SCIM request (src/pages/scim/v2/[...path].ts). */
+export const SCIM_BODY_LIMIT = 1_000_000;
+
 /** Routes that take more than a form, by Astro route pattern. */
 const LARGER: Record<string, number> = {
   '/admin/people': IMPORT_BODY_LIMIT,
+  // SCIM requests are JSON: a group PATCH adding many members at once is the largest (docs/scim.md).
+  '/scim/v2/[...path]': SCIM_BODY_LIMIT,
 };
 
 /** Bodies up to this size are read and discarded after a 413, so that their sender gets the answer. */

@@ -38,6 +38,20 @@ export async function readForm(request: Request): Promise<FormData | Response | 
 }
 
 /**
+ * Reads a JSON body (SCIM's), held to its route's limit like a form: the value, 'too-large', or
+ * 'malformed' for a body that is not JSON.
+ */
+export async function readJson(request: Request): Promise<{ value: unknown } | 'too-large' | 'malformed'> {
+  const bytes = await readBytes(request, bodyLimitOf(request));
+  if (bytes === null) return 'too-large';
+  try {
+    return { value: JSON.parse(bytes.toString('utf8')) as unknown };
+  } catch {
+    return 'malformed';
+  }
+}
+
+/**
  * The body, counted while it arrives, or null past `limit`. An announced length over the limit never
  * gets here (the middleware answers 413 first); this holds a body sent without one to the same limit.
  */

@@ -13,8 +13,23 @@ import { ensureTeam } from '../people/teams.ts';
 import { decideAccount, emailOf, groupsOf, mapGroups, type IdentityClaims, type Refusal } from '../../sso/accounts.ts';
 import type { GroupMapping, SsoProvider } from '../../sso/providers.ts';
 
-/** `role`, `team`, `deactivate` and `reactivate` come from the group mapping or from an admin (the detail says which). */
-export type IdentityEventKind = 'sign-in' | 'link' | 'create' | 'role' | 'team' | 'refuse' | 'deactivate' | 'reactivate';
+/**
+ * `role`, `team`, `deactivate` and `reactivate` come from the group mapping, an admin or SCIM (the detail
+ * says which); `update` and the `token-*` kinds are SCIM's (docs/scim.md).
+ */
+export type IdentityEventKind =
+  | 'sign-in'
+  | 'link'
+  | 'create'
+  | 'role'
+  | 'team'
+  | 'refuse'
+  | 'deactivate'
+  | 'reactivate'
+  | 'update'
+  | 'token-create'
+  | 'token-revoke'
+  | 'token-use';
 
 export async function recordEvent(
   db: Db,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { config } from '../config.ts';
 import { parseSsoConfig, type SsoProvider, type SsoSettings } from '../../sso/providers.ts';
 
-const NONE: SsoSettings = { providers: [], passwordSignIn: true };
+const NONE: SsoSettings = { providers: [], passwordSignIn: true, scim: { managerGroups: {} } };
 let cached: SsoSettings | undefined;
 
 /** The providers and the password rule; no providers when SSO_CONFIG is unset. Throws on a bad file. */
