@@ -94,6 +94,8 @@ const EXPECTATIONS: Record<string, Entry> = {
   },
   '/admin/identity-events': { get: adminOnly, post: { fields: nothing, expect: readOnly(adminOnly) } },
   '/admin/identity-events.csv': { get: adminOnly, post: { fields: nothing, expect: everyone(405) } },
+  // xAPI delivery (docs/xapi.md): an unknown intent is a 400 for the admin.
+  '/admin/xapi': { get: adminOnly, post: { fields: nothing, expect: { ...adminOnly, admin: 400 } } },
   '/admin/teams': {
     get: adminOnly,
     post: { fields: (who) => ({ intent: 'create', name: `Matrix ${who}` }), expect: adminOnly },

@@ -15,7 +15,10 @@ import { quizSchema } from '../../src/schemas/quiz.ts';
 import { bestPossible } from '../../src/lib/scenario/index.ts';
 
 const content = (path: string) => parse(readFileSync(new URL(`../../content/${path}`, import.meta.url), 'utf8'));
-const scenario: ScenarioWithId = { ...scenarioSchema.parse(content('scenarios/the-assembly-drawings.yaml')), id: 'the-assembly-drawings' };
+const scenario: ScenarioWithId = {
+  ...scenarioSchema.parse(content('scenarios/the-assembly-drawings.yaml')),
+  id: 'the-assembly-drawings',
+};
 const quiz: QuizWithId = { ...quizSchema.parse(content('quizzes/empathy-check-1.yaml')), id: 'empathy-check-1' };
 
 let t: TestDb;

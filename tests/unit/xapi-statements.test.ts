@@ -68,8 +68,22 @@ function everyStatement(): Statement[] {
     }),
     endingReached(site, run, { endingId: 'resolved', outcome: 'strong', totals: { empathy: 4, ownership: 2 } }),
     debriefViewed(site, run),
-    assignmentGiven(site, { assignmentId: 'as-1', userId: 'u-lena', moduleId: 'listening', assignedBy: 'u-priya', dueAt: at, at }),
-    certificateEarned(site, { certificateId: 'c-1', userId: 'u-lena', pathId: 'service', pathTitle: 'Service', validUntil: at, at }),
+    assignmentGiven(site, {
+      assignmentId: 'as-1',
+      userId: 'u-lena',
+      moduleId: 'listening',
+      assignedBy: 'u-priya',
+      dueAt: at,
+      at,
+    }),
+    certificateEarned(site, {
+      certificateId: 'c-1',
+      userId: 'u-lena',
+      pathId: 'service',
+      pathTitle: 'Service',
+      validUntil: at,
+      at,
+    }),
   ];
 }
 

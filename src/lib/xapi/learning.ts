@@ -10,7 +10,9 @@ export interface LessonEvent {
   at: Date;
 }
 
-const lessonParent = (moduleId: string) => ({ contextActivities: { parent: [activity(activityIds.module(moduleId), 'module')] } });
+const lessonParent = (moduleId: string) => ({
+  contextActivities: { parent: [activity(activityIds.module(moduleId), 'module')] },
+});
 
 /** Each recorded opening of a lesson (re-openings within a minute are not recorded, so not sent). */
 export function lessonExperienced(site: XapiSite, e: LessonEvent): Statement {

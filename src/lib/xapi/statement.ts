@@ -73,5 +73,10 @@ export function statement({ key, site, userId, verb, object, at, result, context
 
 /** A score as xAPI wants it: scaled in [0, 1] besides raw, min and max. */
 export function score(points: number, maxPoints: number) {
-  return { scaled: maxPoints > 0 ? Math.round((points / maxPoints) * 10000) / 10000 : 0, raw: points, min: 0, max: Math.max(maxPoints, points) };
+  return {
+    scaled: maxPoints > 0 ? Math.round((points / maxPoints) * 10000) / 10000 : 0,
+    raw: points,
+    min: 0,
+    max: Math.max(maxPoints, points),
+  };
 }

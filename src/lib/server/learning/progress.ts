@@ -72,7 +72,11 @@ export async function recordCompleted(
   const statement = site && lessonCompleted(site, { userId, moduleId, lessonId, at: now });
   // One transaction either way; with xAPI on, the statement is queued only by the first completion.
   const [, updated] = statement
-    ? await db.batch([ensure, complete, db.run(queueQuery(statement, now, lessonAt('completed_at', userId, moduleId, lessonId, now)))])
+    ? await db.batch([
+        ensure,
+        complete,
+        db.run(queueQuery(statement, now, lessonAt('completed_at', userId, moduleId, lessonId, now))),
+      ])
     : await db.batch([ensure, complete]);
   return updated.length === 1;
 }

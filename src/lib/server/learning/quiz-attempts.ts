@@ -180,7 +180,10 @@ export async function submitAttempt(
   const writes = questions.length > 0 ? [claim, answers] : [claim];
   // A losing duplicate's statements have the winner's ids, which are queued already: they change nothing.
   const site = recordingSite();
-  if (site) writes.push(...attemptStatements(site, attemptEvent(userId, quiz, attemptId, now), questions, parsed.responses, totals, passed));
+  if (site)
+    writes.push(
+      ...attemptStatements(site, attemptEvent(userId, quiz, attemptId, now), questions, parsed.responses, totals, passed),
+    );
   const [claimed] = await store.batch(writes);
   return { ok: true, attemptId, duplicate: claimed === 0, passed: claimed === 0 || passed === null ? null : passed === 1 };
 }
@@ -202,9 +205,7 @@ function attemptStatements(
   totals: AttemptResult['totals'],
   passed: number | null,
 ) {
-  const answered = questions.map((q) =>
-    questionAnswered(site, event, { ...q, response: responses[q.questionId]! }),
-  );
+  const answered = questions.map((q) => questionAnswered(site, event, { ...q, response: responses[q.questionId]! }));
   const finished = quizFinished(site, event, { ...totals, passed: passed === null ? null : passed === 1 });
   return [...answered, finished].map((statement) => queueSql(statement, event.at));
 }

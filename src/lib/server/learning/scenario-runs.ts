@@ -157,7 +157,9 @@ export async function choose(
   const time = now.getTime();
   const site = recordingSite();
   // Another request's different decision at this index has this statement's id: whichever commits first is queued.
-  const statements = site ? stepStatements(site, runEvent(userId, scenario, run.id, now), scenario, index, step, result.state) : [];
+  const statements = site
+    ? stepStatements(site, runEvent(userId, scenario, run.id, now), scenario, index, step, result.state)
+    : [];
   const [inserted] = await store.batch([
     { sql: RECORD_STEP, args: [run.id, index, step.nodeId, step.choiceId, time] },
     {

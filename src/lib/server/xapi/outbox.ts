@@ -14,8 +14,7 @@ export interface Condition {
 }
 
 // INSERT ... SELECT needs its WHERE for SQLite to parse the ON CONFLICT clause.
-const QUEUE =
-  'insert into xapi_outbox (id, statement, created_at, next_attempt_at) select ?, ?, ?, ? where ';
+const QUEUE = 'insert into xapi_outbox (id, statement, created_at, next_attempt_at) select ?, ?, ?, ? where ';
 
 /** The SQL that queues `statement` (only if `when` holds), for a store batch. */
 export function queueSql(statement: Statement, now: Date, when?: Condition): SqlStatement {
