@@ -13,6 +13,10 @@ import { openAttempt, submitAttempt, type QuizWithId } from '../../src/lib/serve
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { bestPossible } from '../../src/lib/scenario/index.ts';
+import { noteDebriefViewed } from '../../src/lib/server/learning/debrief-views.ts';
+import { findRun } from '../../src/lib/server/learning/scenario-runs.ts';
+import { assignModule } from '../../src/lib/server/people/assignments.ts';
+import { insertCertificate } from '../../src/lib/server/certificates/certificates.ts';
 
 const content = (path: string) => parse(readFileSync(new URL(`../../content/${path}`, import.meta.url), 'utf8'));
 const scenario: ScenarioWithId = {
@@ -90,6 +94,40 @@ describe('the xAPI outbox', () => {
     expect(rows.map((r) => r.verb)).toEqual(['launched', ...path.map(() => 'responded'), 'completed']);
     const decisions = rows.filter((r) => r.verb === 'responded').map((r) => r.statement.result as { response: string });
     expect(decisions.map((d) => d.response)).toEqual(path.map((s) => s.choiceId));
+  });
+
+  it('queues the debrief view once per run', async () => {
+    const run = (await t.db.$client.execute("select id from scenario_runs where status = 'finished'")).rows[0]!;
+    const stored = await findRun(t.store, userId, String(run.id));
+    const before = (await queued()).length;
+    await noteDebriefViewed(t.store, scenario, stored!);
+    await noteDebriefViewed(t.store, scenario, stored!);
+    expect(await verbsSince(before)).toEqual(['viewed']);
+  });
+
+  it('queues an assignment per person assigned, with the assigner as instructor', async () => {
+    const admin = await createUser(t.db, { email: 'xapi-admin@example.com', displayName: 'Ad', role: 'admin' });
+    const before = (await queued()).length;
+    const due = new Date('2026-12-24T23:00:00Z');
+    const result = await assignModule(
+      t.db,
+      admin,
+      { moduleId: 'empathy', teamIds: [], userIds: [userId], dueAt: due },
+      new Set(['empathy']),
+    );
+    expect(result.ok).toBe(true);
+    const rows = (await queued()).slice(before);
+    expect(rows.map((r) => r.verb)).toEqual(['was assigned']);
+    expect(rows[0]!.statement.context).toMatchObject({ instructor: { account: { name: admin.id } } });
+  });
+
+  it('queues a certificate when its insert wins, not when another request issued it first', async () => {
+    const path = { id: 'service', title: 'Service', issuer: 'Rapport', version: 'v1', validityMonths: 12 } as never;
+    const before = (await queued()).length;
+    const user = { id: userId, displayName: 'Xa' };
+    expect(await insertCertificate(t.db, user, path, undefined, new Date())).toBeDefined();
+    expect(await insertCertificate(t.db, user, path, undefined, new Date())).toBeUndefined();
+    expect(await verbsSince(before)).toEqual(['earned']);
   });
 
   it('holds only valid xAPI statements whose row id is the statement id', async () => {

@@ -69,7 +69,6 @@ function everyStatement(): Statement[] {
     endingReached(site, run, { endingId: 'resolved', outcome: 'strong', totals: { empathy: 4, ownership: 2 } }),
     debriefViewed(site, run),
     assignmentGiven(site, {
-      assignmentId: 'as-1',
       userId: 'u-lena',
       moduleId: 'listening',
       assignedBy: 'u-priya',

@@ -3,7 +3,6 @@ import { activityIds, EXTENSIONS, VERBS } from './iris.ts';
 import { activity, agent, statement, type Statement, type XapiSite } from './statement.ts';
 
 export interface AssignmentEvent {
-  assignmentId: string;
   userId: string;
   moduleId: string;
   /** Who assigned it; null when the system did (a recertification). */
@@ -12,10 +11,13 @@ export interface AssignmentEvent {
   at: Date;
 }
 
-/** The learner was given a module to do by a date; the assigner is the context's instructor. */
+/**
+ * The learner was given a module to do by a date (or a new date: assigning again moves it); the assigner is
+ * the context's instructor. One statement per assigning, keyed by person, module and time.
+ */
 export function assignmentGiven(site: XapiSite, e: AssignmentEvent): Statement {
   return statement({
-    key: `assignment:${e.assignmentId}:${e.at.getTime()}`,
+    key: `assignment:${e.userId}:${e.moduleId}:${e.at.getTime()}`,
     site,
     userId: e.userId,
     verb: VERBS.assigned,
