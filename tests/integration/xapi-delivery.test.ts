@@ -60,15 +60,15 @@ async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 30_00
 }
 
 /** A learner's bit of work: two lessons completed and a knowledge check taken (about a dozen statements). */
-async function work(l: Learner) {
+async function work(l: Learner, origin = server.origin) {
   for (const lesson of ['empathy/what-empathy-looks-like', 'empathy/listening-for-the-whole-message']) {
-    const res = await postEntries(server.origin, `/modules/${lesson}`, [['intent', 'complete']], l.cookie);
+    const res = await postEntries(origin, `/modules/${lesson}`, [['intent', 'complete']], l.cookie);
     expect(res.status, lesson).toBeLessThan(400);
   }
-  const page = await fetch(`${server.origin}/quizzes/empathy-check-1`, { headers: { cookie: l.cookie } });
+  const page = await fetch(`${origin}/quizzes/empathy-check-1`, { headers: { cookie: l.cookie } });
   const form = readQuizForm(await page.text());
   expect(form).toBeDefined();
-  expect((await postEntries(server.origin, '/quizzes/empathy-check-1', form!.entries, l.cookie)).status).toBe(303);
+  expect((await postEntries(origin, '/quizzes/empathy-check-1', form!.entries, l.cookie)).status).toBe(303);
 }
 
 const queued = () => count(db, 'select count(*) as n from xapi_outbox where sent_at is null');
@@ -152,5 +152,20 @@ describe('xAPI delivery to a real LRS', () => {
     await expectExactlyOnce();
     // The held batch was sent again by the new server (after the dead one's lease ran out) and stored once.
     expect(lrs.requests.length).toBeGreaterThan(posts);
+  });
+
+  it('sends each statement once from two servers sharing the database (the lease keeps them apart)', async () => {
+    const other = await spawnServer(dbUrl, ENV());
+    try {
+      const before = await count(db, 'select count(*) as n from xapi_outbox');
+      const posted = lrs.requests.length;
+      const [a, b, c, d] = await createLearners(db, 4, 'xapi-two');
+      await Promise.all([work(a!, server.origin), work(b!, other.origin), work(c!, other.origin), work(d!, server.origin)]);
+      await expectExactlyOnce();
+      const sent = lrs.requests.slice(posted).reduce((sum, r) => sum + r.statements, 0);
+      expect(sent).toBe((await count(db, 'select count(*) as n from xapi_outbox')) - before);
+    } finally {
+      await stopServer(other);
+    }
   });
 });
