@@ -30,7 +30,8 @@ const ENV = () => ({
   XAPI_BATCH_SIZE: '5',
   XAPI_POLL_MS: '100',
   XAPI_RETRY_BASE_MS: '100',
-  XAPI_LEASE_SECONDS: '2',
+  // Short for a quick test, long enough that a slow answer on a busy machine is not taken for a dead sender.
+  XAPI_LEASE_SECONDS: '5',
 });
 
 beforeAll(async () => {

@@ -36,14 +36,23 @@ async function lease(db: Db, s: XapiSettings, owner: string, now: Date): Promise
     .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 
-async function send(s: XapiSettings, method: 'POST' | 'PUT', url: string, body: string): Promise<Verdict> {
+/** One request, given up at `deadline` (ms since the epoch). */
+async function send(
+  s: XapiSettings,
+  method: 'POST' | 'PUT',
+  url: string,
+  body: string,
+  count: number,
+  deadline: number,
+): Promise<Verdict> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' };
   if (s.authorization) headers.Authorization = s.authorization;
+  const left = deadline - Date.now();
+  if (left <= 0) return { kind: 'retry', error: 'Not sent: the LRS answered too slowly for the rest of the batch' };
   try {
-    // Half the lease: an LRS that hangs never keeps rows past their lease, when another sender may take them.
-    const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(s.leaseMs / 2) });
+    const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(left) });
     const text = response.ok ? '' : await response.text().catch(() => '');
-    return verdict(response.status, method === 'POST' ? JSON.parse(body).length : 1, text);
+    return verdict(response.status, count, text);
   } catch (error) {
     return { kind: 'retry', error: `Could not reach the LRS: ${(error as Error).message}` };
   }
@@ -53,12 +62,16 @@ async function send(s: XapiSettings, method: 'POST' | 'PUT', url: string, body: 
 export async function sendBatch(db: Db, s: XapiSettings, owner: string, now = new Date()): Promise<BatchReport> {
   const rows = await lease(db, s, owner, now);
   if (rows.length === 0) return { leased: 0, sent: 0, failed: 0 };
-  const outcome = await send(s, 'POST', s.statementsUrl, `[${rows.map((r) => r.statement).join(',')}]`);
+  // The whole batch, single sends included, ends within half the lease: rows are never still being sent when
+  // their lease runs out and another server may take them.
+  const deadline = Date.now() + s.leaseMs / 2;
+  const body = `[${rows.map((r) => r.statement).join(',')}]`;
+  const outcome = await send(s, 'POST', s.statementsUrl, body, rows.length, deadline);
   const outcomes: [Leased, Verdict][] = [];
   if (outcome.kind === 'split') {
     for (const row of rows) {
       const url = `${s.statementsUrl}?statementId=${encodeURIComponent(row.id)}`;
-      outcomes.push([row, await send(s, 'PUT', url, row.statement)]);
+      outcomes.push([row, await send(s, 'PUT', url, row.statement, 1, deadline)]);
     }
   } else outcomes.push(...rows.map((row): [Leased, Verdict] => [row, outcome]));
   await record(db, s, owner, outcomes, new Date());
