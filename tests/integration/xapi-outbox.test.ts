@@ -96,8 +96,28 @@ describe('the xAPI outbox', () => {
     expect(decisions.map((d) => d.response)).toEqual(path.map((s) => s.choiceId));
   });
 
+  it('queues only the decision stored when two tabs send different choices, and no ending the run did not reach', async () => {
+    const run = await startRun(t.db, userId, scenario, { fresh: true });
+    for (const [nodeId, choiceId] of [
+      ['opening', 'go-and-see'],
+      ['at-the-line', 'lecture'],
+    ] as const)
+      await choose(t.store, userId, scenario, run.id, { nodeId, choiceId });
+    const before = (await queued()).length;
+    // At "glazed", plain-steps leads on and follow-drawing ends the run; plain-steps commits first and stands.
+    const [kept, lost] = await Promise.all([
+      choose(t.store, userId, scenario, run.id, { nodeId: 'glazed', choiceId: 'plain-steps' }),
+      choose(t.store, userId, scenario, run.id, { nodeId: 'glazed', choiceId: 'follow-drawing' }),
+    ]);
+    expect([kept.ok, lost.ok]).toEqual([true, false]);
+    const rows = (await queued()).slice(before);
+    expect(rows.map((r) => [r.verb, (r.statement.result as { response?: string }).response])).toEqual([
+      ['responded', 'plain-steps'],
+    ]);
+  });
+
   it('queues the debrief view once per run', async () => {
-    const run = (await t.db.$client.execute("select id from scenario_runs where status = 'finished'")).rows[0]!;
+    const run = (await t.db.$client.execute("select id from scenario_runs where status = 'finished' limit 1")).rows[0]!;
     const stored = await findRun(t.store, userId, String(run.id));
     const before = (await queued()).length;
     await noteDebriefViewed(t.store, scenario, stored!);

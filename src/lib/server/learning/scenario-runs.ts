@@ -120,8 +120,13 @@ function stepStatements(site: XapiSite, event: RunEvent, scenario: ScenarioWithI
   const ending = scenario.endings.find((e) => e.id === state.endingId);
   const reached =
     ending && endingReached(site, event, { endingId: ending.id, outcome: ending.outcome, totals: totals(scenario, state.steps) });
-  return (reached ? [decision, reached] : [decision]).map((statement) => queueSql(statement, event.at));
+  // Only if this very decision is the one stored at `index` (as MOVE_RUN asks): another request's different
+  // decision there has the same statement id, but its ending, if it has one, must not be queued.
+  const stored = { sql: STEP_IS, args: [event.runId, index, step.nodeId, step.choiceId] };
+  return (reached ? [decision, reached] : [decision]).map((statement) => queueSql(statement, event.at, stored));
 }
+
+const STEP_IS = 'exists (select 1 from scenario_steps where run_id = ? and step_index = ? and node_id = ? and choice_id = ?)';
 
 export type ChooseResult = ApplyResult | { ok: false; reason: 'no-run' };
 
@@ -156,7 +161,6 @@ export async function choose(
   const ending = scenario.endings.find((e) => e.id === result.state.endingId);
   const time = now.getTime();
   const site = recordingSite();
-  // Another request's different decision at this index has this statement's id: whichever commits first is queued.
   const statements = site
     ? stepStatements(site, runEvent(userId, scenario, run.id, now), scenario, index, step, result.state)
     : [];
