@@ -61,6 +61,11 @@ describe('xAPI settings', () => {
     expect(xapiSettings(c)?.recording).toBe(false);
     expect(recordingSite(c)).toBeNull();
   });
+  it('refuse an endpoint with credentials in it, saying where they go', () => {
+    expect(() => parseConfig({ XAPI_ENDPOINT: 'https://key:secret@lrs.example.com/x/' })).toThrow(
+      /XAPI_ENDPOINT=.*must not contain credentials: put them in XAPI_USERNAME and XAPI_PASSWORD/,
+    );
+  });
   it('refuse an endpoint without a homePage for learners’ accounts, saying what to set', () => {
     expect(() => xapiSettings(parseConfig({ XAPI_ENDPOINT: 'https://lrs.example.com/x/' }))).toThrowErrorMatchingInlineSnapshot(`
       [ConfigError: Invalid configuration:

@@ -96,6 +96,10 @@ const schema = z.object({
   XAPI_ENDPOINT: z
     .url()
     .refine((v) => /^https?:$/.test(new URL(v).protocol), { message: 'must be an http:// or https:// URL' })
+    // fetch() refuses URLs with credentials, and the admin page shows this address.
+    .refine((v) => !new URL(v).username && !new URL(v).password, {
+      message: 'must not contain credentials: put them in XAPI_USERNAME and XAPI_PASSWORD',
+    })
     .optional(),
   /** The LRS's Basic credentials (key and secret). */
   XAPI_USERNAME: z.string().optional(),
