@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { db } from '../src/lib/server/db/db.ts';
 import { migrateDb } from '../src/lib/server/db/migrate.ts';
 import { config } from '../src/lib/server/config.ts';
+import { xapiSettings } from '../src/lib/server/xapi/settings.ts';
 import { builtFrom, sourceHash } from '../src/integrations/build-stamp.ts';
 import { exitOnConfigError, seedDemo } from './lib.ts';
 
@@ -23,6 +24,8 @@ function buildReason(): string | null {
 
 await exitOnConfigError(async () => {
   const c = config();
+  // Stops here, naming the variables, when XAPI_ENDPOINT is set without the homePage statements need.
+  xapiSettings(c);
   const database = await db();
   await migrateDb(database);
   await seedDemo(database);

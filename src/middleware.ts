@@ -18,6 +18,7 @@ import { isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.
 import { methodNotAllowed } from './lib/server/http/request.ts';
 import { errorBody, SCIM_CONTENT_TYPE, ScimError } from './lib/scim/protocol.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
+import { startXapiSender } from './lib/server/xapi/worker.ts';
 import { getCatalog } from './data/catalog.ts';
 import { lessonRoute } from './data/routes.ts';
 import { getPaths } from './data/paths.ts';
@@ -106,6 +107,8 @@ const session = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   // Reminder digests: one scheduler per server process, started by its first request (never at build time).
   startDigestScheduler({ db, catalog: () => getCatalog(false), paths: getPaths });
+  // xAPI statements to the LRS (docs/xapi.md): one sender per server process, when XAPI_ENDPOINT is set.
+  startXapiSender(db);
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const found = await validateSession(await db(), token, sessionPolicy(), new Date(), await reader());

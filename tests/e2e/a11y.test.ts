@@ -173,6 +173,7 @@ const PAGES: [string, string | null, Setup][] = [
   ['time zone', 'learner@example.com', visit('/account/time-zone')],
   ['admin people', 'admin@example.com', visit('/admin/people')],
   ['admin teams', 'admin@example.com', visit('/admin/teams')],
+  ['admin xapi', 'admin@example.com', visit('/admin/xapi')],
   ['manager home', 'manager@example.com', visit('/')],
   [
     'admin people after an import',

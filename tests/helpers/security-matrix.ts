@@ -100,6 +100,8 @@ const EXPECTATIONS: Record<string, Entry> = {
   },
   /** SCIM answers bearer tokens only: a session cookie, even an admin's, is told 401 (docs/scim.md). */
   '/scim/v2/[...path]': { get: everyone(401), post: { fields: nothing, expect: everyone(401) } },
+  // xAPI delivery (docs/xapi.md): an unknown intent is a 400 for the admin.
+  '/admin/xapi': { get: adminOnly, post: { fields: nothing, expect: { ...adminOnly, admin: 400 } } },
   '/admin/teams': {
     get: adminOnly,
     post: { fields: (who) => ({ intent: 'create', name: `Matrix ${who}` }), expect: adminOnly },

@@ -91,6 +91,33 @@ const schema = z.object({
   SSO_CONFIG: z.string().optional(),
   /** SCIM provisioning: requests one bearer token may make per minute before it is told 429 (docs/scim.md). */
   SCIM_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(1200),
+  /**
+   * xAPI (docs/xapi.md): the LRS endpoint, e.g. https://lrs.example.com/data/xAPI/ (the statements resource is
+   * `statements` under it). Unset: no statements are written or sent.
+   */
+  XAPI_ENDPOINT: z
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol), { message: 'must be an http:// or https:// URL' })
+    // fetch() refuses URLs with credentials, and the admin page shows this address.
+    .refine((v) => !new URL(v).username && !new URL(v).password, {
+      message: 'must not contain credentials: put them in XAPI_USERNAME and XAPI_PASSWORD',
+    })
+    .optional(),
+  /** The LRS's Basic credentials (key and secret). */
+  XAPI_USERNAME: z.string().optional(),
+  XAPI_PASSWORD: z.string().optional(),
+  /** `false` stops writing statements while keeping the endpoint configured; queued ones are still sent. */
+  XAPI_ENABLED: bool.default(true),
+  /** The homePage of learners' xAPI accounts (their name is their Rapport id). Default: PUBLIC_ORIGIN. */
+  XAPI_ACCOUNT_HOMEPAGE: z.url().optional(),
+  /** Statements per POST. */
+  XAPI_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  /** How often each server's sender looks for statements to send. */
+  XAPI_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  /** The first retry's delay after a failure; each further failure doubles it (with jitter), up to an hour. */
+  XAPI_RETRY_BASE_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  /** How long a sender holds the statements it is sending; a sender killed mid-send frees them after this. */
+  XAPI_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Interface the server listens on. */
   HOST: z.string().min(1).default('localhost'),
   /** Port the server listens on. */

@@ -12,6 +12,9 @@ import type { LearningPath } from '../../certificates/paths.ts';
 import { decide, recertDueAt, needsRecertAssignment, type LatestCertificate } from '../../certificates/rules.ts';
 import { validUntil } from '../../certificates/validity.ts';
 import { datedFacts } from './facts.ts';
+import { certificateEarned } from '../../xapi/index.ts';
+import { queueQuery } from '../xapi/outbox.ts';
+import { recordingSite } from '../xapi/settings.ts';
 
 export type CertificateRow = typeof certificates.$inferSelect;
 
@@ -42,10 +45,11 @@ export async function insertCertificate(
   previous: LatestCertificate | undefined,
   now: Date,
 ) {
-  const inserted = await db
+  const id = randomId();
+  const insert = db
     .insert(certificates)
     .values({
-      id: randomId(),
+      id,
       userId: user.id,
       pathId: path.id,
       cycle: (previous?.cycle ?? 0) + 1,
@@ -58,6 +62,19 @@ export async function insertCertificate(
     })
     .onConflictDoNothing()
     .returning();
+  const site = recordingSite();
+  if (!site) return (await insert)[0];
+  const statement = certificateEarned(site, {
+    certificateId: id,
+    userId: user.id,
+    pathId: path.id,
+    pathTitle: path.title,
+    validUntil: validUntil(now, path.validityMonths, previous?.validUntil ?? null),
+    at: now,
+  });
+  // Queued only when this insert won (another request's certificate queues its own).
+  const earned = { sql: 'exists (select 1 from certificates where id = ?)', args: [id] };
+  const [inserted] = await db.batch([insert, db.run(queueQuery(statement, now, earned))]);
   return inserted[0];
 }
 

@@ -555,3 +555,36 @@ export const scimGroupMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('scim_group_members_user_idx').on(t.userId)],
 );
+
+/**
+ * xAPI statements waiting for the LRS (docs/decisions/021-xapi.md): written in the same transaction as the
+ * learning record they describe, sent in batches by the sender in each app server. The id is the statement's
+ * own id, derived from the record, so writing the same record twice queues one statement and a resend can
+ * never duplicate it at the LRS. A sender leases rows before sending; a killed sender's lease runs out.
+ */
+export const xapiOutbox = sqliteTable(
+  'xapi_outbox',
+  {
+    id: text('id').primaryKey(),
+    /** The statement as JSON, exactly as it is sent every time. */
+    statement: text('statement').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not sent before this (backoff after a failure). */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The sender holding the row, and until when; another may take it after that. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('xapi_outbox_due_idx').on(t.sentAt, t.nextAttemptAt)],
+);
+
+/** One row (id 1): the latest delivery outcome, for the admin page. */
+export const xapiStatus = sqliteTable('xapi_status', {
+  id: integer('id').primaryKey(),
+  lastSuccessAt: integer('last_success_at', { mode: 'timestamp_ms' }),
+  lastErrorAt: integer('last_error_at', { mode: 'timestamp_ms' }),
+  lastError: text('last_error'),
+});

@@ -22,6 +22,9 @@ import {
   type Responses,
 } from '../../quiz/index.ts';
 import type { Quiz } from '../../../schemas/quiz.ts';
+import { questionAnswered, quizAttempted, quizFinished, type AttemptEvent, type XapiSite } from '../../xapi/index.ts';
+import { queueQuery, queueSql } from '../xapi/outbox.ts';
+import { recordingSite } from '../xapi/settings.ts';
 
 export type QuizWithId = Quiz & { id: string };
 export type AttemptRow = typeof quizAttempts.$inferSelect;
@@ -81,10 +84,14 @@ export async function openAttempt(db: Db, userId: string, quiz: QuizWithId, now 
   if (refusal) return refusal;
   const id = randomId();
   const plan = planAttempt(quiz, id);
-  const [attempt] = await db
+  const insert = db
     .insert(quizAttempts)
     .values({ id, userId, quizId: quiz.id, plan: JSON.stringify(plan), status: 'open', startedAt: now })
     .returning();
+  const site = recordingSite();
+  const [[attempt]] = site
+    ? await db.batch([insert, db.run(queueQuery(quizAttempted(site, attemptEvent(userId, quiz, id, now)), now))])
+    : [await insert];
   return { ok: true, attempt: attempt!, plan, number, limit };
 }
 
@@ -173,8 +180,37 @@ export async function submitAttempt(
   // Every quiz has questions (the content schema says so); the guard keeps the SQL valid regardless.
   // Each missed question becomes a review card in the same transaction (src/lib/server/review/cards.ts).
   const cards = missedQuestionCards(userId, quiz, attemptId, questions, now);
-  const [claimed] = await store.batch(questions.length > 0 ? [claim, answers, ...cards] : [claim]);
+  const writes = questions.length > 0 ? [claim, answers, ...cards] : [claim];
+  // A losing duplicate's statements have the winner's ids, which are queued already: they change nothing.
+  const site = recordingSite();
+  if (site)
+    writes.push(
+      ...attemptStatements(site, attemptEvent(userId, quiz, attemptId, now), questions, parsed.responses, totals, passed),
+    );
+  const [claimed] = await store.batch(writes);
   return { ok: true, attemptId, duplicate: claimed === 0, passed: claimed === 0 || passed === null ? null : passed === 1 };
+}
+
+const attemptEvent = (userId: string, quiz: QuizWithId, attemptId: string, at: Date): AttemptEvent => ({
+  userId,
+  quizId: quiz.id,
+  quizTitle: quiz.title,
+  attemptId,
+  at,
+});
+
+/** One "answered" per question, then passed, failed (module quiz) or completed (knowledge check). */
+function attemptStatements(
+  site: XapiSite,
+  event: AttemptEvent,
+  questions: AttemptResult['questions'],
+  responses: Responses,
+  totals: AttemptResult['totals'],
+  passed: number | null,
+) {
+  const answered = questions.map((q) => questionAnswered(site, event, { ...q, response: responses[q.questionId]! }));
+  const finished = quizFinished(site, event, { ...totals, passed: passed === null ? null : passed === 1 });
+  return [...answered, finished].map((statement) => queueSql(statement, event.at));
 }
 
 export type StoredResult =

@@ -10,8 +10,11 @@ import type { Store } from '../db/store.ts';
 import { scenarioRuns } from '../db/schema.ts';
 import { randomId } from '../auth/token.ts';
 import { weakStepCard } from '../review/cards.ts';
-import { applyChoice, startState, totals, type ApplyResult, type RunState } from '../../scenario/index.ts';
+import { applyChoice, startState, totals, type ApplyResult, type RunState, type Step } from '../../scenario/index.ts';
 import type { Scenario } from '../../../schemas/scenario.ts';
+import { decisionMade, endingReached, scenarioLaunched, type RunEvent, type XapiSite } from '../../xapi/index.ts';
+import { queueQuery, queueSql } from '../xapi/outbox.ts';
+import { recordingSite } from '../xapi/settings.ts';
 
 export type ScenarioWithId = Scenario & { id: string };
 export type RunRow = typeof scenarioRuns.$inferSelect;
@@ -75,10 +78,11 @@ export async function startRun(
   if (active && !fresh) return active;
   if (active) await db.update(scenarioRuns).set({ status: 'abandoned', updatedAt: now }).where(eq(scenarioRuns.id, active.id));
   const state = startState(scenario);
-  const [run] = await db
+  const id = randomId();
+  const insert = db
     .insert(scenarioRuns)
     .values({
-      id: randomId(),
+      id,
       userId,
       scenarioId: scenario.id,
       status: 'active',
@@ -87,8 +91,43 @@ export async function startRun(
       updatedAt: now,
     })
     .returning();
+  const site = recordingSite();
+  const [[run]] = site
+    ? await db.batch([insert, db.run(queueQuery(scenarioLaunched(site, runEvent(userId, scenario, id, now)), now))])
+    : [await insert];
   return run!;
 }
+
+const runEvent = (userId: string, scenario: ScenarioWithId, runId: string, at: Date): RunEvent => ({
+  userId,
+  scenarioId: scenario.id,
+  scenarioTitle: scenario.title,
+  runId,
+  at,
+});
+
+/** The decision at `index` and, when it ends the run, the ending reached. */
+function stepStatements(site: XapiSite, event: RunEvent, scenario: ScenarioWithId, index: number, step: Step, state: RunState) {
+  const node = scenario.nodes.find((n) => n.id === step.nodeId);
+  const choice = node?.choices.find((c) => c.id === step.choiceId);
+  const decision = decisionMade(site, event, {
+    index,
+    nodeId: step.nodeId,
+    prompt: node?.text,
+    choiceId: step.choiceId,
+    choiceIds: node?.choices.map((c) => c.id) ?? [step.choiceId],
+    scores: { ...choice?.scores },
+  });
+  const ending = scenario.endings.find((e) => e.id === state.endingId);
+  const reached =
+    ending && endingReached(site, event, { endingId: ending.id, outcome: ending.outcome, totals: totals(scenario, state.steps) });
+  // Only if this very decision is the one stored at `index` (as MOVE_RUN asks): another request's different
+  // decision there has the same statement id, but its ending, if it has one, must not be queued.
+  const stored = { sql: STEP_IS, args: [event.runId, index, step.nodeId, step.choiceId] };
+  return (reached ? [decision, reached] : [decision]).map((statement) => queueSql(statement, event.at, stored));
+}
+
+const STEP_IS = 'exists (select 1 from scenario_steps where run_id = ? and step_index = ? and node_id = ? and choice_id = ?)';
 
 export type ChooseResult = ApplyResult | { ok: false; reason: 'no-run' };
 
@@ -122,6 +161,10 @@ export async function choose(
   const index = state.steps.length;
   const ending = scenario.endings.find((e) => e.id === result.state.endingId);
   const time = now.getTime();
+  const site = recordingSite();
+  const statements = site
+    ? stepStatements(site, runEvent(userId, scenario, run.id, now), scenario, index, step, result.state)
+    : [];
   const [inserted] = await store.batch([
     { sql: RECORD_STEP, args: [run.id, index, step.nodeId, step.choiceId, time] },
     {
@@ -143,6 +186,7 @@ export async function choose(
     },
     // A decision below the best at its node becomes a review card, only if this very step was stored.
     ...weakStepCard(userId, scenario, run.id, index, step, now),
+    ...statements,
   ]);
   if (inserted === 0) {
     // Another request recorded this step index first: answer from what is stored now.

@@ -11,6 +11,9 @@ import { assignments, teams, users } from '../db/schema.ts';
 import { listTeams, managedTeamIds, type Team } from './teams.ts';
 import { randomId } from '../auth/token.ts';
 import { can, type Actor } from '../../auth/permissions.ts';
+import { assignmentGiven } from '../../xapi/index.ts';
+import { queueQuery } from '../xapi/outbox.ts';
+import { recordingSite } from '../xapi/settings.ts';
 
 export interface Assigner extends Actor {
   id: string;
@@ -99,14 +102,18 @@ async function upsert(db: Db, by: string, moduleId: string, dueAt: Date, targets
     createdAt: now,
     updatedAt: now,
   }));
-  // One statement, so a request is written completely or not at all.
-  await db
+  // One statement, so a request is written completely or not at all (with its xAPI statements, in one batch).
+  const write = db
     .insert(assignments)
     .values(rows)
     .onConflictDoUpdate({
       target: [assignments.userId, assignments.moduleId],
       set: { dueAt, assignedBy: by, teamId: sql`excluded.team_id`, updatedAt: now },
     });
+  const site = recordingSite();
+  if (!site) return void (await write);
+  const given = rows.map((r) => assignmentGiven(site, { userId: r.userId, moduleId, assignedBy: by, dueAt, at: now }));
+  await db.batch([write, ...given.map((statement) => db.run(queueQuery(statement, now)))]);
 }
 
 export interface AssignmentView {
