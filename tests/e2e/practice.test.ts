@@ -40,16 +40,26 @@ describe('reply practice', () => {
     await rating.getByLabel('Partly').check();
     await page.getByRole('button', { name: 'Save my ratings' }).click();
     expect(await page.getByRole('status').first().textContent()).toContain('Your ratings are saved');
-    expect(await page.getByRole('group', { name: /Acknowledge/i }).getByLabel('Partly').isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('group', { name: /Acknowledge/i })
+        .getByLabel('Partly')
+        .isChecked(),
+    ).toBe(true);
 
     await page.locator('#c-no-non-apology').getByText('This feedback was wrong').click();
-    await page.locator('#c-no-non-apology').getByRole('button', { name: /Report wrong feedback/ }).click();
+    await page
+      .locator('#c-no-non-apology')
+      .getByRole('button', { name: /Report wrong feedback/ })
+      .click();
     expect(await page.getByRole('status').first().textContent()).toContain('your report is saved');
 
-    await page.getByLabel(/Your reply, starting from version 1/).fill(
-      'Dear Mrs Adeyemi, we charged your card twice and your rent payment bounced because of it. I am sorry; that was our ' +
-        'mistake. I have refunded the second payment today and I will call you at 3 pm tomorrow to check it has arrived.',
-    );
+    await page
+      .getByLabel(/Your reply, starting from version 1/)
+      .fill(
+        'Dear Mrs Adeyemi, we charged your card twice and your rent payment bounced because of it. I am sorry; that was our ' +
+          'mistake. I have refunded the second payment today and I will call you at 3 pm tomorrow to check it has arrived.',
+      );
     await page.getByRole('button', { name: 'Get feedback on this revision' }).click();
     await page.getByRole('heading', { name: /Feedback on your version 2 of 2/ }).waitFor();
     const table = page.getByRole('table', { name: 'Your versions and the criteria each one met' });

@@ -68,10 +68,16 @@ describe('writing and revising a reply', () => {
       [0, 1].map(() => postForm(s.origin, PAGE, { intent: 'submit', submission, body: REVISED }, { cookie: lena })),
     );
     expect(twice.map((r) => r.status)).toEqual([303, 303]);
-    expect(twice.map((r) => r.headers.get('location'))).toEqual([`${PAGE}?v=2&done=submitted#feedback`, `${PAGE}?v=2&done=submitted#feedback`]);
+    expect(twice.map((r) => r.headers.get('location'))).toEqual([
+      `${PAGE}?v=2&done=submitted#feedback`,
+      `${PAGE}?v=2&done=submitted#feedback`,
+    ]);
     // The same text again under a new key is not a new version either.
     await postForm(s.origin, PAGE, { intent: 'submit', submission: key(await page(lena)), body: REVISED }, { cookie: lena });
-    const versions = await rows('select version, body from practice_replies where user_id = ? and prompt_id = ? order by version', [lenaId, PROMPT]);
+    const versions = await rows(
+      'select version, body from practice_replies where user_id = ? and prompt_id = ? order by version',
+      [lenaId, PROMPT],
+    );
     expect(versions.map((r) => r.version)).toEqual([1, 2]);
     const v2 = await page(lena, `${PAGE}?v=2`);
     expect(doc(v2).querySelector('#c-no-non-apology')!.textContent).toContain('Seen');
@@ -81,7 +87,10 @@ describe('writing and revising a reply', () => {
   it('refuses an empty reply, an unknown intent and a stale form with a message, and stores nothing', async () => {
     const html = await page(lena);
     const empty = await postForm(s.origin, PAGE, { intent: 'submit', submission: key(html), body: '   ' }, { cookie: lena });
-    expect([empty.status, await empty.text()]).toEqual([400, 'Your reply is empty. Write what you would say, then ask for feedback.']);
+    expect([empty.status, await empty.text()]).toEqual([
+      400,
+      'Your reply is empty. Write what you would say, then ask for feedback.',
+    ]);
     expect((await postForm(s.origin, PAGE, { intent: 'nope' }, { cookie: lena })).status).toBe(400);
     expect((await postForm(s.origin, PAGE, { intent: 'submit', body: 'Hello' }, { cookie: lena })).status).toBe(400);
     expect(await rows('select id from practice_replies where user_id = ?', [lenaId])).toHaveLength(2);
@@ -90,15 +99,22 @@ describe('writing and revising a reply', () => {
   it('saves a self-rating and a "this feedback was wrong" report once, on the learner’s own version', async () => {
     const html = await page(lena, `${PAGE}?v=1`);
     const id = replyId(html);
-    const rated = await postForm(s.origin, PAGE, { intent: 'rate', replyId: id, 'rating-acknowledge': '1', 'rating-tone': '2' }, { cookie: lena });
+    const rated = await postForm(
+      s.origin,
+      PAGE,
+      { intent: 'rate', replyId: id, 'rating-acknowledge': '1', 'rating-tone': '2' },
+      { cookie: lena },
+    );
     expect(rated.status).toBe(303);
-    expect(await rows('select criterion, rating from practice_self_ratings where reply_id = ? order by criterion', [id])).toEqual([
-      expect.objectContaining({ criterion: 'acknowledge', rating: 1 }),
-    ]); // tone is not in this prompt's rubric, so it is not stored
+    expect(await rows('select criterion, rating from practice_self_ratings where reply_id = ? order by criterion', [id])).toEqual(
+      [expect.objectContaining({ criterion: 'acknowledge', rating: 1 })],
+    ); // tone is not in this prompt's rubric, so it is not stored
     for (const note of ['It did apologise', 'It did apologise, really'])
       await postForm(s.origin, PAGE, { intent: 'disagree', replyId: id, criterion: 'no-non-apology', note }, { cookie: lena });
     const reports = await rows('select criterion, said_met, note from practice_disagreements where reply_id = ?', [id]);
-    expect(reports).toEqual([expect.objectContaining({ criterion: 'no-non-apology', said_met: 0, note: 'It did apologise, really' })]);
+    expect(reports).toEqual([
+      expect.objectContaining({ criterion: 'no-non-apology', said_met: 0, note: 'It did apologise, really' }),
+    ]);
     expect(textOf(await page(lena, `${PAGE}?v=1`))).toContain('You said this feedback was wrong');
   });
 });

@@ -14,9 +14,14 @@ describe('highlighting evidence', () => {
   });
 
   it('merges overlapping and touching spans, and drops spans outside the text', () => {
-    expect(mergeSpans(TEXT, [{ start: 5, end: 10 }, { start: 8, end: 14 }, { start: 14, end: 16 }, { start: 500, end: 600 }])).toEqual([
-      [5, 16],
-    ]);
+    expect(
+      mergeSpans(TEXT, [
+        { start: 5, end: 10 },
+        { start: 8, end: 14 },
+        { start: 14, end: 16 },
+        { start: 500, end: 600 },
+      ]),
+    ).toEqual([[5, 16]]);
     expect(highlight(TEXT, [{ start: -4, end: 4 }])[0]).toEqual({ text: 'I am', marked: true });
   });
 
@@ -60,7 +65,12 @@ describe('prompt figures for trainers', () => {
   });
 
   it('is empty, not broken, before anyone has written', () => {
-    expect(promptStats([], ['tone'])).toEqual({ learners: 0, versions: 0, revised: 0, criteria: [{ criterion: 'tone', firstMet: 0, lastMet: 0 }] });
+    expect(promptStats([], ['tone'])).toEqual({
+      learners: 0,
+      versions: 0,
+      revised: 0,
+      criteria: [{ criterion: 'tone', firstMet: 0, lastMet: 0 }],
+    });
   });
 
   it('groups disagreements by criterion in rubric order, keeping only notes with words', () => {

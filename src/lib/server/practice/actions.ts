@@ -33,7 +33,8 @@ function back(ctx: PracticeContext, version: number, done: string, anchor: strin
 async function submit(ctx: PracticeContext, form: FormData): Promise<PracticeOutcome> {
   const body = rawField(form, 'body').trim();
   const key = field(form, 'submission');
-  if (!SUBMISSION_KEY.test(key)) return { status: 400, message: 'That form is out of date. Reload the page and send your reply again.' };
+  if (!SUBMISSION_KEY.test(key))
+    return { status: 400, message: 'That form is out of date. Reload the page and send your reply again.' };
   if (body === '') return { status: 400, message: 'Your reply is empty. Write what you would say, then ask for feedback.' };
   if (body.length > MAX_REPLY_LENGTH)
     return { status: 400, message: `A reply can be at most ${MAX_REPLY_LENGTH} characters. Shorten it and send it again.` };
@@ -59,13 +60,15 @@ export async function practicePost(ctx: PracticeContext, form: FormData | null):
       const value = Number(field(form, `rating-${criterion}`) || NaN);
       if (Number.isInteger(value) && value >= 0 && value < RATINGS.length) ratings[criterion] = value;
     }
-    if (Object.keys(ratings).length === 0) return { status: 400, message: 'Pick a rating for at least one criterion, then save.' };
+    if (Object.keys(ratings).length === 0)
+      return { status: 400, message: 'Pick a rating for at least one criterion, then save.' };
     await rateReply(ctx.db, reply, ratings);
     return back(ctx, reply.version, 'rated', 'self-rating');
   }
   const criterion = field(form, 'criterion');
   const judged = reply.analysis.criteria.find((c) => c.id === criterion);
-  if (!ctx.criteria.includes(criterion) || !judged) return { status: 400, message: 'That criterion is not in this prompt. Reload the page.' };
+  if (!ctx.criteria.includes(criterion) || !judged)
+    return { status: 400, message: 'That criterion is not in this prompt. Reload the page.' };
   await disagree(ctx.db, reply, criterion, judged.met, rawField(form, 'note'));
   return back(ctx, reply.version, 'disagreed', `c-${criterion}`);
 }

@@ -7,13 +7,7 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { practiceDisagreements, practiceReplies } from '../db/schema.ts';
-import {
-  disagreementStats,
-  metOf,
-  promptStats,
-  type DisagreementStats,
-  type PromptStats,
-} from '../../practice/prompt-stats.ts';
+import { disagreementStats, metOf, promptStats, type DisagreementStats, type PromptStats } from '../../practice/prompt-stats.ts';
 import type { StoredAnalysis } from '../../practice/reply-view.ts';
 
 export async function promptInsight(db: Db, promptId: string, criteria: readonly string[]): Promise<PromptStats> {
@@ -29,7 +23,11 @@ export async function promptInsight(db: Db, promptId: string, criteria: readonly
 
 export async function promptDisagreements(db: Db, promptId: string, criteria: readonly string[]): Promise<DisagreementStats[]> {
   const rows = await db
-    .select({ criterion: practiceDisagreements.criterion, saidMet: practiceDisagreements.saidMet, note: practiceDisagreements.note })
+    .select({
+      criterion: practiceDisagreements.criterion,
+      saidMet: practiceDisagreements.saidMet,
+      note: practiceDisagreements.note,
+    })
     .from(practiceDisagreements)
     .innerJoin(practiceReplies, eq(practiceReplies.id, practiceDisagreements.replyId))
     .where(eq(practiceReplies.promptId, promptId))

@@ -101,7 +101,10 @@ export async function rateReply(db: Db, { id: replyId }: ReplyVersion, ratings: 
     await db
       .insert(practiceSelfRatings)
       .values({ replyId, criterion, rating, updatedAt: now })
-      .onConflictDoUpdate({ target: [practiceSelfRatings.replyId, practiceSelfRatings.criterion], set: { rating, updatedAt: now } });
+      .onConflictDoUpdate({
+        target: [practiceSelfRatings.replyId, practiceSelfRatings.criterion],
+        set: { rating, updatedAt: now },
+      });
   }
 }
 
@@ -111,7 +114,14 @@ export async function ratingsOf(db: Db, replyId: string): Promise<Map<string, nu
 }
 
 /** Records "this feedback was wrong" once per version and criterion; a later note replaces the earlier one. */
-export async function disagree(db: Db, { id: replyId }: ReplyVersion, criterion: string, saidMet: boolean, note: string, now = new Date()) {
+export async function disagree(
+  db: Db,
+  { id: replyId }: ReplyVersion,
+  criterion: string,
+  saidMet: boolean,
+  note: string,
+  now = new Date(),
+) {
   const text = note.trim().slice(0, MAX_NOTE_LENGTH);
   await db
     .insert(practiceDisagreements)
