@@ -3,10 +3,11 @@ import { currentNav, navFor } from '../../src/lib/navigation.ts';
 
 describe('navigation', () => {
   it('shows each role only what it may use', () => {
-    expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/certificates']);
+    expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/practice', '/journal', '/certificates']);
     expect(navFor({ role: 'learner', manages: true }).map((i) => i.href)).toEqual([
       '/',
       '/modules',
+      '/practice',
       '/journal',
       '/certificates',
       '/team',
@@ -16,6 +17,7 @@ describe('navigation', () => {
     expect(navFor({ role: 'trainer', manages: true }).map((i) => i.href)).toEqual([
       '/',
       '/modules',
+      '/practice',
       '/journal',
       '/certificates',
       '/team',
@@ -23,7 +25,14 @@ describe('navigation', () => {
       '/insight',
     ]);
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
-    expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/certificates', '/insight']);
+    expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual([
+      '/',
+      '/modules',
+      '/practice',
+      '/journal',
+      '/certificates',
+      '/insight',
+    ]);
     expect(navFor(null)).toEqual([]);
   });
   it('marks the longest matching section as current', () => {
