@@ -19,7 +19,11 @@ describe('signing in', () => {
   it.each([
     ['learner@example.com', 'Hello, Lena', ['My learning', 'Modules', 'Practice', 'Journal', 'Certificates']],
     ['trainer@example.com', 'Hello, Theo', ['My learning', 'Modules', 'Practice', 'Journal', 'Certificates', 'Content insight']],
-    ['manager@example.com', 'Hello, Priya', ['My learning', 'Modules', 'Practice', 'Journal', 'Certificates', 'My teams', 'Assignments']],
+    [
+      'manager@example.com',
+      'Hello, Priya',
+      ['My learning', 'Modules', 'Practice', 'Journal', 'Certificates', 'My teams', 'Assignments'],
+    ],
     [
       'admin@example.com',
       'Hello, Ada',

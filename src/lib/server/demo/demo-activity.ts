@@ -21,6 +21,7 @@ import { assignModule } from '../people/assignments.ts';
 import type { Store } from '../db/store.ts';
 import { users, teams, teamManagers } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
+import { seedDemoPractice } from './demo-practice.ts';
 
 const DAY = 86_400_000;
 
@@ -74,6 +75,9 @@ export async function seedDemoActivity(db: Db, store: Store, course: DiskCourse,
     await learnerHistory(db, store, course, person, { reach, skill, random, now });
   }
   await assignments(db, course, now);
+  // Lena, the README's learner, has not started reply practice, so she finds it as new.
+  const practising = learners.filter((l) => l.email !== 'learner@example.com').map((l) => l.id);
+  await seedDemoPractice(db, course, practising, seededRandom(seed ^ hash('practice')), now);
 }
 
 interface History {
