@@ -11,6 +11,7 @@ import { lessonSchema } from './schemas/lesson.ts';
 import { quizSchema } from './schemas/quiz.ts';
 import { scenarioSchema } from './schemas/scenario.ts';
 import { pathSchema } from './schemas/path.ts';
+import { practicePromptSchema } from './schemas/practice.ts';
 
 const modules = defineCollection({
   // content/modules/<module-id>/module.yaml: the id is the folder name.
@@ -40,4 +41,10 @@ const paths = defineCollection({
   schema: pathSchema,
 });
 
-export const collections = { modules, lessons, quizzes, scenarios, paths };
+const practice = defineCollection({
+  // content/practice/<prompt-id>.yaml: reply-practice prompts (docs/authoring.md#reply-practice-prompts).
+  loader: glob({ pattern: '*.yaml', base: './content/practice', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  schema: practicePromptSchema,
+});
+
+export const collections = { modules, lessons, quizzes, scenarios, paths, practice };

@@ -8,6 +8,7 @@ import { buildCatalog, type CatalogModule } from '../lib/content/catalog.ts';
 import { reflectionPrompts } from '../lib/content/mdx-scan.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 import type { Scenario } from '../schemas/scenario.ts';
+import type { PracticePrompt } from '../schemas/practice.ts';
 
 const catalogs = new Map<boolean, Promise<CatalogModule[]>>();
 
@@ -77,7 +78,7 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 /** Ids are checked against the collection first, so that unknown ids from URLs never grow the cache. */
-async function known(collection: 'quizzes' | 'scenarios', id: string): Promise<boolean> {
+async function known(collection: 'quizzes' | 'scenarios' | 'practice', id: string): Promise<boolean> {
   const ids = await once(`ids:${collection}`, async () => new Set((await getCollection(collection)).map((e) => e.id)));
   return ids.has(id);
 }
@@ -104,4 +105,17 @@ export function allScenarios(): Promise<(Scenario & { id: string })[]> {
 
 export function allQuizzes(): Promise<(Quiz & { id: string })[]> {
   return once('all:quizzes', async () => (await getCollection('quizzes')).map((e) => ({ ...e.data, id: e.id })));
+}
+
+/** A reply-practice prompt (content/practice/), drafts included: pages decide who may see a draft. */
+export async function getPracticePrompt(id: string): Promise<(PracticePrompt & { id: string }) | undefined> {
+  if (!(await known('practice', id))) return undefined;
+  return once(`practice:${id}`, async () => {
+    const entry = await getEntry('practice', id);
+    return entry ? { ...entry.data, id: entry.id } : undefined;
+  });
+}
+
+export function allPracticePrompts(): Promise<(PracticePrompt & { id: string })[]> {
+  return once('all:practice', async () => (await getCollection('practice')).map((e) => ({ ...e.data, id: e.id })));
 }

@@ -10,7 +10,7 @@
  */
 import { can, type Actor, type Permission } from '../lib/auth/permissions.ts';
 import { findLesson, lessonHref } from '../lib/content/catalog.ts';
-import { getCatalog, getQuiz, getScenario } from './catalog.ts';
+import { getCatalog, getPracticePrompt, getQuiz, getScenario } from './catalog.ts';
 
 /** Whoever a loader serves: a role (and whether they manage a team), nothing that identifies a person. */
 export type Viewer = Actor;
@@ -44,6 +44,14 @@ async function loadScenario(viewer: Viewer, params: Params) {
   return { scenario, module, path: `/scenarios/${scenario.id}` };
 }
 
+/** A reply-practice prompt and its module, for `/practice/[prompt]`; a draft prompt only for those who preview. */
+async function loadPractice(viewer: Viewer, params: Params) {
+  const prompt = await getPracticePrompt(params.prompt ?? '');
+  const module = prompt ? (await catalogFor(viewer)).find((m) => m.id === prompt.module) : undefined;
+  if (!prompt || !module || (prompt.draft && !can(viewer, 'content:preview'))) return null;
+  return { prompt, module, path: `/practice/${prompt.id}` };
+}
+
 interface Route<T> {
   /** Astro's route pattern (`context.routePattern`). */
   pattern: string;
@@ -68,6 +76,12 @@ export const scenarioRoute: Route<NonNullable<Awaited<ReturnType<typeof loadScen
   pattern: '/scenarios/[scenario]',
   permission: 'learn',
   load: loadScenario,
+};
+
+export const practiceRoute: Route<NonNullable<Awaited<ReturnType<typeof loadPractice>>>> = {
+  pattern: '/practice/[prompt]',
+  permission: 'learn',
+  load: loadPractice,
 };
 
 /** A lesson as `lessonRoute` finds it. */

@@ -10,6 +10,7 @@ export interface NavItem {
 const ITEMS: NavItem[] = [
   { href: '/', label: 'My learning', permission: 'learn' },
   { href: '/modules', label: 'Modules', permission: 'learn' },
+  { href: '/practice', label: 'Practice', permission: 'learn' },
   { href: '/journal', label: 'Journal', permission: 'learn' },
   { href: '/skills', label: 'Skills', permission: 'learn' },
   { href: '/certificates', label: 'Certificates', permission: 'learn' },

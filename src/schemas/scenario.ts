@@ -40,6 +40,11 @@ export const nodeSchema = z
      * away; make the weaker ones as long and as careful as the best (the lint checks length).
      */
     choices: z.array(choiceSchema),
+    /**
+     * Optional: id of a prompt in content/practice/ offered before the choices as "write your own reply first",
+     * so the learner produces their own words before recognising the best ones.
+     */
+    practice: kebabId.optional(),
   })
   .strict();
 

@@ -17,17 +17,32 @@ afterAll(async () => {
 
 describe('signing in', () => {
   it.each([
-    ['learner@example.com', 'Hello, Lena', ['My learning', 'Modules', 'Journal', 'Skills', 'Certificates']],
-    ['trainer@example.com', 'Hello, Theo', ['My learning', 'Modules', 'Journal', 'Skills', 'Certificates', 'Content insight']],
+    ['learner@example.com', 'Hello, Lena', ['My learning', 'Modules', 'Practice', 'Journal', 'Skills', 'Certificates']],
+    [
+      'trainer@example.com',
+      'Hello, Theo',
+      ['My learning', 'Modules', 'Practice', 'Journal', 'Skills', 'Certificates', 'Content insight'],
+    ],
     [
       'manager@example.com',
       'Hello, Priya',
-      ['My learning', 'Modules', 'Journal', 'Skills', 'Certificates', 'My teams', 'Assignments'],
+      ['My learning', 'Modules', 'Practice', 'Journal', 'Skills', 'Certificates', 'My teams', 'Assignments'],
     ],
     [
       'admin@example.com',
       'Hello, Ada',
-      ['My learning', 'Modules', 'Journal', 'Skills', 'Certificates', 'My teams', 'Assignments', 'Content insight', 'People'],
+      [
+        'My learning',
+        'Modules',
+        'Practice',
+        'Journal',
+        'Skills',
+        'Certificates',
+        'My teams',
+        'Assignments',
+        'Content insight',
+        'People',
+      ],
     ],
   ])('%s lands on a home that fits the role', async (email, greeting, nav) => {
     const context = await browser.newContext({ baseURL: server.origin });

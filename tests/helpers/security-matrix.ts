@@ -70,6 +70,8 @@ interface Entry {
 }
 
 const SECRET = 'matrix-secret-reflection';
+/** Lena's reply to a practice prompt, never shared: nobody else may read it anywhere. */
+const PRACTICE_SECRET = 'matrix-secret-reply';
 const nothing = () => ({ intent: 'nothing' });
 
 /** One entry per route in src/pages. Add yours when you add a page. */
@@ -204,6 +206,18 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/modules/[module]/export': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  // Reply practice (docs/decisions/023-reply-practice-ui.md): Lena's reply is hers; trainers see only shared ones, unnamed.
+  '/practice': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
+  '/practice/[prompt]': {
+    get: signedIn(200),
+    post: { fields: nothing, expect: signedIn(400) },
+    hidden: { trainer: [PRACTICE_SECRET], otherManager: [PRACTICE_SECRET], admin: [PRACTICE_SECRET] },
+  },
+  '/insight/practice/[prompt]': {
+    get: trainers,
+    post: { fields: nothing, expect: readOnly(trainers) },
+    hidden: { trainer: [PRACTICE_SECRET, 'Lena Fischer', 'learner@example.com'], admin: [PRACTICE_SECRET, 'Lena Fischer'] },
+  },
 };
 
 let s: MatrixTarget;
@@ -214,6 +228,7 @@ const params: Record<string, string> = {
   scenario: 'the-day-after-the-repair',
   provider: 'entra',
   path: 'Users',
+  prompt: 'the-missed-morning-slot',
 };
 
 /** Defines the whole matrix against the target that `connect` starts. */
@@ -253,6 +268,12 @@ export function securityMatrix(connect: () => Promise<MatrixTarget>) {
       s.origin,
       '/journal',
       { intent: 'save', moduleId: 'empathy', lessonId: 'what-empathy-looks-like', reflectionId: 'felt-understood', body: SECRET },
+      { cookie: lena },
+    );
+    await postForm(
+      s.origin,
+      `/practice/${params.prompt}`,
+      { intent: 'submit', submission: 'matrix-practice-reply', body: `I am sorry. ${PRACTICE_SECRET}` },
       { cookie: lena },
     );
   });

@@ -25,6 +25,7 @@ const params: Record<string, string> = {
   lesson: 'what-empathy-looks-like',
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
+  prompt: 'the-missed-morning-slot',
   // No single sign-on provider is configured here: its routes answer 404.
   provider: 'acme',
   path: 'Users',

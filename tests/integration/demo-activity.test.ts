@@ -103,6 +103,25 @@ describe('the demo history', () => {
     expect(await n('select count(*) as n from assignments where assigned_by is null or team_id is null')).toBe(0);
   });
 
+  it('has learners practise replies with the real analyser: drafts that miss something, revisions, a few shared', async () => {
+    const lena = "(select id from users where email = 'learner@example.com')";
+    expect(await n(`select count(*) as n from practice_replies where user_id = ${lena}`)).toBe(0);
+    expect(await n('select count(distinct prompt_id) as n from practice_replies')).toBeGreaterThanOrEqual(10);
+    expect(await n('select count(*) as n from practice_replies where version = 2')).toBeGreaterThan(0);
+    expect(await n('select count(*) as n from practice_replies where shared_at is not null')).toBeGreaterThan(0);
+    expect(await n('select count(*) as n from practice_disagreements')).toBeGreaterThan(0);
+    expect(await n('select count(*) as n from practice_replies where created_at > ?', [NOW.getTime()])).toBe(0);
+    // A revision (the full model reply) meets more of the rubric than the draft it revised.
+    const met = await t.db.$client.execute(
+      `select r1.analysis as first, r2.analysis as second from practice_replies r1 join practice_replies r2
+         on r2.user_id = r1.user_id and r2.prompt_id = r1.prompt_id and r2.version = 2 where r1.version = 1`,
+    );
+    const countMet = (json: unknown) =>
+      (JSON.parse(String(json)) as { criteria: { met: boolean }[] }).criteria.filter((c) => c.met).length;
+    for (const row of met.rows) expect(countMet(row.second)).toBeGreaterThanOrEqual(countMet(row.first));
+    expect(met.rows.some((row) => countMet(row.second) > countMet(row.first))).toBe(true);
+  });
+
   it('writes everything in the past, up to the moment of seeding', async () => {
     expect(await n('select count(*) as n from lesson_progress where last_opened_at > ?', [NOW.getTime()])).toBe(0);
     expect(await n('select count(*) as n from quiz_attempts where submitted_at > ?', [NOW.getTime()])).toBe(0);

@@ -31,6 +31,7 @@ const params: Record<string, string> = {
   lesson: 'what-empathy-looks-like',
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
+  prompt: 'the-missed-morning-slot',
 };
 let admin = '';
 let learner = '';

@@ -91,7 +91,7 @@ describe('content check', () => {
           `${s}\n<Callout>Hi</Callout>\n\n<Example title="x" tone="warm">Hi</Example>\n\n<Reflection id="second" />\n`,
       }),
     ).toEqual([
-      'content/modules/alpha/first-lesson.mdx: line 24 <Callout>: unknown component <Callout>. Fix: Use one of <KeyIdea>, <Example>, <TryThis>, <Reflection>, <Quiz>, <Scenario>.',
+      'content/modules/alpha/first-lesson.mdx: line 24 <Callout>: unknown component <Callout>. Fix: Use one of <KeyIdea>, <Example>, <TryThis>, <Reflection>, <Quiz>, <Scenario>, <Practice>.',
       'content/modules/alpha/first-lesson.mdx: line 26 <Example>: unknown prop "tone". Fix: <Example> takes "title".',
       'content/modules/alpha/first-lesson.mdx: line 28 <Reflection>: the prop "prompt" is missing or not a plain string. Fix: Write prompt="..." with a quoted value.',
     ]);

@@ -27,7 +27,7 @@ describe('content guard integration', () => {
   });
   it('fails the build naming file, field and fix', () => {
     expect(() => runHook(broken, 'build')).toThrow(
-      'Content has 1 error(s):\ncontent/modules/alpha/first-lesson.mdx: line 24 <Quizz>: unknown component <Quizz>. Fix: Use one of <KeyIdea>, <Example>, <TryThis>, <Reflection>, <Quiz>, <Scenario>.',
+      'Content has 1 error(s):\ncontent/modules/alpha/first-lesson.mdx: line 24 <Quizz>: unknown component <Quizz>. Fix: Use one of <KeyIdea>, <Example>, <TryThis>, <Reflection>, <Quiz>, <Scenario>, <Practice>.',
     );
   });
   it('prints lint warnings but lets the build pass', () => {

@@ -41,6 +41,12 @@ describe('lesson HTML for a package', () => {
     expect(embeds).toEqual({ checks: ['x-check-1'], scenarios: ['the-call'] });
   });
 
+  it('leaves reply practice out of a package with a note, since its analysis runs on the server', () => {
+    const { html, embeds } = lessonHtml('<Practice id="the-double-charge" />');
+    expect(html).toContain('a reply-practice exercise that you can do in Rapport itself');
+    expect(embeds).toEqual({ checks: [], scenarios: [] });
+  });
+
   it('names the component and the file to change when a lesson uses one it does not know', () => {
     expect(() => lessonHtml('<Video src="a.mp4" />')).toThrow(
       'lesson component <Video> has no HTML form for export; add it to src/lib/export/lesson-html.ts',

@@ -3,10 +3,18 @@ import { currentNav, navFor } from '../../src/lib/navigation.ts';
 
 describe('navigation', () => {
   it('shows each role only what it may use', () => {
-    expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/skills', '/certificates']);
+    expect(navFor({ role: 'learner' }).map((i) => i.href)).toEqual([
+      '/',
+      '/modules',
+      '/practice',
+      '/journal',
+      '/skills',
+      '/certificates',
+    ]);
     expect(navFor({ role: 'learner', manages: true }).map((i) => i.href)).toEqual([
       '/',
       '/modules',
+      '/practice',
       '/journal',
       '/skills',
       '/certificates',
@@ -17,6 +25,7 @@ describe('navigation', () => {
     expect(navFor({ role: 'trainer', manages: true }).map((i) => i.href)).toEqual([
       '/',
       '/modules',
+      '/practice',
       '/journal',
       '/skills',
       '/certificates',
@@ -28,6 +37,7 @@ describe('navigation', () => {
     expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual([
       '/',
       '/modules',
+      '/practice',
       '/journal',
       '/skills',
       '/certificates',

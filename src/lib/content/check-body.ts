@@ -11,6 +11,7 @@ export const AUTHOR_COMPONENTS: Record<string, Record<string, boolean>> = {
   Reflection: { id: true, prompt: true },
   Quiz: { id: true },
   Scenario: { id: true },
+  Practice: { id: true },
 };
 
 function componentProblems(lesson: LessonSource, src: ContentSource): Problem[] {
@@ -35,6 +36,8 @@ function componentProblems(lesson: LessonSource, src: ContentSource): Problem[] 
       problems.push({ file: lesson.file, path: at(use.line, use.name), message: `no quiz "${id}" exists.`, fix: `Create content/quizzes/${id}.yaml or correct the id.` });
     if (use.name === 'Scenario' && id && !src.scenarios.some((s) => s.id === id))
       problems.push({ file: lesson.file, path: at(use.line, use.name), message: `no scenario "${id}" exists.`, fix: `Create content/scenarios/${id}.yaml or correct the id.` });
+    if (use.name === 'Practice' && id && !(src.practice ?? []).some((p) => p.id === id))
+      problems.push({ file: lesson.file, path: at(use.line, use.name), message: `no practice prompt "${id}" exists.`, fix: `Create content/practice/${id}.yaml or correct the id.` });
     if (use.name === 'Reflection' && id) {
       if (reflectionIds.has(id))
         problems.push({ file: lesson.file, path: at(use.line, use.name), message: `the reflection id "${id}" is used twice in this lesson.`, fix: 'Give each reflection in a lesson its own id.' });

@@ -18,6 +18,7 @@ import type { ContentSource, SourceFile } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
 import { lintQuizzes, lintScenarios } from '../lint/index.ts';
 import { giftPlaceholderWarnings } from '../gift/placeholders.ts';
+import { checkPractice } from './practice-check.ts';
 
 /** Re-exported for rules written before the types moved to source.ts. */
 export type { ContentSource, LessonSource, SourceFile } from './source.ts';
@@ -93,12 +94,13 @@ const readable = (files: SourceFile[]) => files.filter((f) => !f.readError);
 
 /** Every rule `npm run content:check` and the build apply, in the order their problems are printed. Add a rule with one line. */
 export const CONTENT_RULES: ContentRule[] = [
-  (src) => readProblems([...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios, ...(src.paths ?? [])]),
+  (src) => readProblems([...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios, ...(src.paths ?? []), ...(src.practice ?? [])]),
   (src) => idProblems(src.lessons, 'lesson'),
   (src) => idProblems(src.modules, 'module'),
   (src) => idProblems(src.quizzes, 'quiz'),
   (src) => idProblems(src.scenarios, 'scenario'),
   (src) => idProblems(src.paths ?? [], 'path'),
+  (src) => idProblems(src.practice ?? [], 'practice prompt'),
   checkModules,
   checkLessons,
   (src) => checkProse(src.lessons),
@@ -110,6 +112,7 @@ export const CONTENT_RULES: ContentRule[] = [
   unreferencedWarnings,
   (src) => validatePaths(src.paths ?? [], modulesOf(src)),
   giftPlaceholderWarnings,
+  checkPractice,
 ];
 
 export function checkContent(src: ContentSource, rules: readonly ContentRule[] = CONTENT_RULES): Problem[] {

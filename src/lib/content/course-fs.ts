@@ -1,7 +1,8 @@
 /**
  * The published course read straight from content/ on disk, with everything scripts outside Astro need
  * to act as learners would: modules in order with their lessons (and each lesson's content version, as
- * src/data/catalog.ts derives it), knowledge checks and role-plays, and every quiz and scenario parsed.
+ * src/data/catalog.ts derives it), knowledge checks and role-plays, and every quiz, scenario and practice
+ * prompt parsed.
  * Used by the demo activity seeded on first run and by the benchmarks. Node only; expects content that
  * passes `npm run content:check` (it throws on anything that does not parse).
  */
@@ -11,6 +12,7 @@ import { quizSchema, type Quiz } from '../../schemas/quiz.ts';
 import { scenarioSchema, type Scenario } from '../../schemas/scenario.ts';
 import { moduleSchema } from '../../schemas/module.ts';
 import { lessonSchema } from '../../schemas/lesson.ts';
+import { practicePromptSchema, type PracticePrompt } from '../../schemas/practice.ts';
 
 export function loadCourseFromDisk(root: string) {
   const source = loadContent(root);
@@ -30,6 +32,12 @@ export function loadCourseFromDisk(root: string) {
   const scenarios = new Map<string, Scenario & { id: string }>(
     source.scenarios.map((s) => [s.id, { id: s.id, ...scenarioSchema.parse(s.data) }]),
   );
+  const practice = new Map<string, PracticePrompt & { id: string }>(
+    (source.practice ?? [])
+      .map((p) => ({ id: p.id, ...practicePromptSchema.parse(p.data) }))
+      .filter((p) => !p.draft)
+      .map((p) => [p.id, p]),
+  );
   return {
     modules: modules.map((m) => ({
       ...m,
@@ -41,6 +49,8 @@ export function loadCourseFromDisk(root: string) {
     })),
     quizzes,
     scenarios,
+    /** Published reply-practice prompts, by id. */
+    practice,
   };
 }
 

@@ -37,7 +37,7 @@ export type LoadedContent = ContentSource & { curriculumMap?: { file: string; te
 
 export function loadContent(root: string): LoadedContent {
   const content = join(root, 'content');
-  const src: LoadedContent = { modules: [], lessons: [], quizzes: [], scenarios: [], paths: [] };
+  const src: LoadedContent = { modules: [], lessons: [], quizzes: [], scenarios: [], paths: [], practice: [] };
   for (const moduleId of list(join(content, 'modules'))) {
     const dir = join(content, 'modules', moduleId);
     if (!statSync(dir).isDirectory()) continue;
@@ -50,6 +50,8 @@ export function loadContent(root: string): LoadedContent {
     src.scenarios.push(readYaml(root, join(content, 'scenarios', name), name.slice(0, -5)));
   for (const name of list(join(content, 'paths')).filter((n) => n.endsWith('.yaml')))
     src.paths!.push(readYaml(root, join(content, 'paths', name), name.slice(0, -5)));
+  for (const name of list(join(content, 'practice')).filter((n) => n.endsWith('.yaml')))
+    src.practice!.push(readYaml(root, join(content, 'practice', name), name.slice(0, -5)));
   const map = join(root, 'docs', 'curriculum-map.md');
   if (existsSync(map)) src.curriculumMap = { file: relative(root, map), text: readFileSync(map, 'utf8') };
   return src;

@@ -24,4 +24,6 @@ export interface ContentSource {
   scenarios: SourceFile[];
   /** Learning paths (content/paths/*.yaml); optional so sources without paths need not list them. */
   paths?: SourceFile[];
+  /** Reply-practice prompts (content/practice/*.yaml); optional like paths. */
+  practice?: SourceFile[];
 }

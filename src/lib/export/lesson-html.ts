@@ -65,6 +65,14 @@ function replaceComponent(node: MdxJsxFlowElement, embeds: LessonEmbeds, moduleQ
           value: 'This lesson has a role-play that you can play in Rapport itself; it is not part of this package.',
         },
       ]);
+    case 'Practice':
+      // The analysis of a written reply runs on the Rapport server (decision 023), which a package does not have.
+      return block('p', { className: 'note' }, [
+        {
+          type: 'text',
+          value: 'This lesson has a reply-practice exercise that you can do in Rapport itself; it is not part of this package.',
+        },
+      ]);
     default:
       throw new Error(
         `lesson component <${node.name ?? 'fragment'}> has no HTML form for export; add it to src/lib/export/lesson-html.ts`,

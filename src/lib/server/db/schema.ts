@@ -588,3 +588,63 @@ export const xapiStatus = sqliteTable('xapi_status', {
   lastErrorAt: integer('last_error_at', { mode: 'timestamp_ms' }),
   lastError: text('last_error'),
 });
+
+/**
+ * Reply practice (docs/decisions/023-reply-practice-ui.md): each reply a learner writes to a prompt in
+ * content/practice/, one row per version. Private to its author; `sharedAt` set means the author chose to
+ * show this version to trainers, without their name. Managers never read this table.
+ */
+export const practiceReplies = sqliteTable(
+  'practice_replies',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    promptId: text('prompt_id').notNull(),
+    /** 1 for the first reply, then one more per revision. */
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    /** The analyser's result (JSON of src/lib/practice Analysis) as the learner saw it. */
+    analysis: text('analysis').notNull(),
+    /** The form's one-time key: a second submit of the same form finds this row instead of adding a version. */
+    submissionKey: text('submission_key').notNull(),
+    sharedAt: integer('shared_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('practice_replies_version_idx').on(t.userId, t.promptId, t.version),
+    uniqueIndex('practice_replies_submission_idx').on(t.userId, t.submissionKey),
+    index('practice_replies_prompt_idx').on(t.promptId),
+  ],
+);
+
+/** The learner's own rating of one reply version against one rubric criterion: 0 not yet, 1 partly, 2 yes. */
+export const practiceSelfRatings = sqliteTable(
+  'practice_self_ratings',
+  {
+    replyId: text('reply_id')
+      .notNull()
+      .references(() => practiceReplies.id, { onDelete: 'cascade' }),
+    criterion: text('criterion').notNull(),
+    rating: integer('rating').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.replyId, t.criterion] })],
+);
+
+/** "This feedback was wrong": one per reply version and criterion, read by trainers without names. */
+export const practiceDisagreements = sqliteTable(
+  'practice_disagreements',
+  {
+    replyId: text('reply_id')
+      .notNull()
+      .references(() => practiceReplies.id, { onDelete: 'cascade' }),
+    criterion: text('criterion').notNull(),
+    /** Whether the analyser said the criterion was met when the learner disagreed. */
+    saidMet: integer('said_met', { mode: 'boolean' }).notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.replyId, t.criterion] })],
+);

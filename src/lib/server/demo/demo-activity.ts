@@ -22,6 +22,7 @@ import { assignModule } from '../people/assignments.ts';
 import type { Store } from '../db/store.ts';
 import { users, teams, teamManagers } from '../db/schema.ts';
 import { eq } from 'drizzle-orm';
+import { seedDemoPractice } from './demo-practice.ts';
 
 const DAY = 86_400_000;
 
@@ -90,6 +91,9 @@ export async function seedDemoActivity(db: Db, store: Store, course: DiskCourse,
     restDays: p.email === 'learner@example.com' ? 3 : 1,
   }));
   await seedDemoReviews(db, store, course, reviewers, now);
+  // Lena, the README's learner, has not started reply practice, so she finds it as new.
+  const practising = learners.filter((l) => l.email !== 'learner@example.com').map((l) => l.id);
+  await seedDemoPractice(db, course, practising, seededRandom(seed ^ hash('practice')), now);
 }
 
 interface History {

@@ -1,0 +1,187 @@
+/**
+ * Detectors for how the reply reads: words and reading level against the listener, considerate wording
+ * (retext-equality, as in the lessons' prose lint), length against the channel, and tone. Tone combines
+ * wording markers with VADER sentiment; the sentiment score never decides on its own (docs/reply-feedback.md).
+ */
+import { retext } from 'retext';
+import retextEquality from 'retext-equality';
+import { PROSE_IGNORE } from '../content/prose.ts';
+import type { Channel, CriterionResult, Evidence, Listener } from './criteria.ts';
+import type { Parsed } from './nlp.ts';
+import { findAll } from './match.ts';
+import { evidenceOf, met, notMet, quoted } from './result.ts';
+
+/** Insider words a customer, a newcomer or a colleague in another department may not know. */
+export const JARGON = [
+  'sla|slas|rma|rmas|sku|skus|bom|erp|crm|kpi|kpis|okr|okrs|eta|po|qa|rca|wip|p1|p2|sev1|sev2|api|apis|ui|ux|db|vpn|ssl|dns|cms|sop|tat|fifo|mrp|asn|eod|cob|fyi|asap',
+  'backend|back-end|frontend|front-end|hotfix|deploy|deployed|deployment|regression|latency|config|configs|repo|sprint|backlog|escalation|escalated|escalate|sync|syncs|bandwidth|leverage|leveraging|synergy|synergies|stakeholder|stakeholders|deliverable|deliverables|workflow|throughput|cadence|remediation|remediate|reconcile|reconciliation|provisioning|provisioned|upstream|downstream|dependency|dependencies|tranche|heretofore|hereby|pursuant|aforementioned',
+  'action item|action items',
+  'circle back',
+  'touch base',
+  'going forward',
+  'root cause',
+  'change request',
+  'non-conformance|nonconformance|non-conforming',
+];
+
+/** Highest Flesch-Kincaid grade that suits each listener; the engineer's limit is loose, detail matters more. */
+export const GRADE_LIMIT: Record<Listener, number> = {
+  'external-customer': 9,
+  'new-starter': 9,
+  colleague: 11,
+  manager: 12,
+  executive: 12,
+  engineer: 14,
+};
+
+/** An engineer needs the specifics: numbers, versions, part or order ids, times. */
+function specifics(parsed: Parsed): Evidence[] {
+  const numbers = parsed.tokens.filter((t) => /\d/.test(t.text) || t.pos === 'NUM');
+  return numbers.map((t) => ({ start: t.start, end: t.end, text: t.text }));
+}
+
+export function plainLanguage(parsed: Parsed, listener: Listener, grade: number): CriterionResult {
+  const limit = GRADE_LIMIT[listener];
+  if (listener === 'engineer') {
+    const detail = specifics(parsed);
+    if (!detail.length)
+      return notMet(
+        'plain-language',
+        'The reply gives no specifics an engineer can act on: no numbers, ids, versions or times.',
+        'Add the detail they need to act: the part or order number, quantities, the exact time or version.',
+      );
+    if (grade > limit)
+      return notMet(
+        'plain-language',
+        `The reply reads at grade ${grade.toFixed(0)}, above ${limit}, even for a technical reader.`,
+        'Split long sentences; keep the detail, cut the padding.',
+        detail.slice(0, 3),
+      );
+    return met('plain-language', `You give specifics an engineer can act on: ${quoted(detail, 3)}.`, detail.slice(0, 3));
+  }
+  const jargon = evidenceOf(parsed, findAll(parsed, JARGON));
+  if (jargon.length)
+    return notMet(
+      'plain-language',
+      `${quoted(jargon, 3)} may be insider language for this listener.`,
+      'Say it in everyday words, or explain the term the first time you use it.',
+      jargon,
+    );
+  if (grade > limit && parsed.words >= 20)
+    return notMet(
+      'plain-language',
+      `The reply reads at grade ${grade.toFixed(0)} (Flesch-Kincaid), above ${limit} for this listener.`,
+      'Use shorter sentences and common words.',
+    );
+  return met('plain-language', `Everyday words, reading at grade ${Math.max(0, grade).toFixed(0)}.`);
+}
+
+const equality = retext().use(retextEquality, { ignore: PROSE_IGNORE });
+/**
+ * retext-equality's rules against condescension in teaching texts ("just", "simply", "easy"): in a reply
+ * "I just checked" is ordinary, so these are left to the tone detector's own, narrower list.
+ */
+const TEACHING_ONLY = new Set(['basically', 'clearly', 'easy', 'everyone-knows', 'just', 'obvious', 'of-course', 'simple']);
+
+export function considerate(parsed: Parsed): CriterionResult {
+  const messages = equality.processSync(parsed.text).messages.filter((m) => !TEACHING_ONLY.has(m.ruleId ?? ''));
+  const evidence: Evidence[] = messages
+    .map((m) => ({
+      start: m.place && 'start' in m.place ? (m.place.start.offset ?? 0) : 0,
+      end: m.place && 'end' in m.place ? (m.place.end.offset ?? 0) : 0,
+    }))
+    .filter((e) => e.end > e.start)
+    .map((e) => ({ ...e, text: parsed.text.slice(e.start, e.end) }));
+  if (!evidence.length) return met('considerate', 'No wording that singles people out by gender, ability, age or background.');
+  const better = messages.flatMap((m) => (m.expected as string[] | undefined) ?? []).slice(0, 3);
+  return notMet(
+    'considerate',
+    `${quoted(evidence, 3)} may read as exclusive or inconsiderate.`,
+    better.length ? `Consider ${better.map((b) => `"${b}"`).join(' or ')}.` : 'Reword it so nobody is singled out.',
+    evidence,
+  );
+}
+
+/** Words that suit each channel: a chat line is read at a glance, a spoken reply past a minute loses the listener. */
+export const LENGTH: Record<Channel, { min: number; max: number; why: string }> = {
+  chat: { min: 8, max: 80, why: 'a chat message is read at a glance' },
+  email: { min: 30, max: 220, why: 'an email should fit on one screen' },
+  spoken: { min: 15, max: 140, why: 'said aloud, that is about a minute' },
+};
+
+export function length(parsed: Parsed, channel: Channel): CriterionResult {
+  const { min, max, why } = LENGTH[channel];
+  const n = parsed.words;
+  if (n < min)
+    return notMet(
+      'length',
+      `${n} words is short for ${channel}; it may read as curt.`,
+      `Aim for ${min}-${max} words: add what happened and what comes next.`,
+    );
+  if (n > max)
+    return notMet(
+      'length',
+      `${n} words is long for ${channel} (${why}).`,
+      `Cut to ${max} words or fewer: keep the acknowledgement, the step and the question.`,
+    );
+  return met('length', `${n} words suits ${channel}.`);
+}
+
+/** Wording that reads as impatient, sarcastic or superior whatever the sentiment score says. */
+export const HARSH = [
+  'obviously',
+  'clearly ,|you|the|this|it|that',
+  'frankly|seriously|honestly ,',
+  'seriously ?',
+  'as i|we ... said|mentioned|explained|stated|told',
+  'as already|previously stated|mentioned|explained',
+  'per my last|previous|earlier',
+  'calm down',
+  'whatever',
+  'no offence|offense',
+  'with all due respect',
+  'ridiculous|stupid|absurd|pathetic|nonsense|useless|incompetent|lazy|whining|moaning|complaining',
+  'for the last time',
+  "i|we do not|n't have time",
+  'how many times',
+  'not my problem',
+  'deal with it',
+  'get over',
+  "it is|it's not that hard|difficult",
+  'you people',
+  'everyone knows',
+  'of course you',
+  "for goodness|heaven|god 's sake",
+];
+
+const COURTESY = ['please', 'thank|thanks', 'sorry|apologise|apologize|apologies', 'appreciate', 'glad|happy to'];
+
+function shouting(parsed: Parsed): Evidence[] {
+  const caps = parsed.tokens.filter((t) => t.text.length >= 5 && /^[A-Z]+$/.test(t.text));
+  const bangs = [...parsed.text.matchAll(/!{2,}/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  return [...caps.map((t) => ({ start: t.start, end: t.end, text: t.text })), ...bangs];
+}
+
+export function tone(parsed: Parsed, sentiment: number): CriterionResult {
+  const markers = evidenceOf(parsed, findAll(parsed, HARSH));
+  const harsh = [...markers, ...shouting(parsed).filter((s) => !markers.some((m) => m.start <= s.start && s.end <= m.end))].sort(
+    (a, b) => a.start - b.start,
+  );
+  const score = `the wording's sentiment score is ${sentiment.toFixed(2)} on a scale from -1 to 1`;
+  if (harsh.length)
+    return notMet(
+      'tone',
+      `${quoted(harsh, 3)} can read as impatient or superior (${score}).`,
+      'Drop the marker and state the fact calmly; the listener hears the edge before the content.',
+      harsh,
+    );
+  const courteous = findAll(parsed, COURTESY).length > 0;
+  // Describing a problem honestly scores negative; only strongly negative wording with no courtesy at all fails.
+  if (sentiment <= -0.7 && !courteous)
+    return notMet(
+      'tone',
+      `The wording leans strongly negative (${score}) and has no courtesy words.`,
+      'Keep the facts, and add what you will do and a "thank you" or "please" where it fits.',
+    );
+  return met('tone', `No impatient or superior markers; ${score}, which describes the words, not how anyone feels.`);
+}
