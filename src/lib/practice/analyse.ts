@@ -8,7 +8,9 @@ import { syllable } from 'syllable';
 import vader from 'vader-sentiment';
 import { CRITERION_LABELS, type Analysis, type CriterionId, type CriterionResult, type ReplyContext } from './criteria.ts';
 import { isClitic, parse, type Parsed } from './nlp.ts';
-import { acknowledge, noNonApology, ownership } from './detect-repair.ts';
+import { acknowledge } from './detect-acknowledge.ts';
+import { ownership } from './detect-ownership.ts';
+import { noNonApology } from './detect-apology.ts';
 import { inviteView, nextStep } from './detect-plan.ts';
 import { considerate, length, plainLanguage, tone } from './detect-style.ts';
 

@@ -1,11 +1,15 @@
 /**
- * Phrase patterns over tokens rather than characters, so "didn't", "did not" and "did n't" are one pattern
- * and a match never starts in the middle of a word. A pattern is space-separated steps:
+ * Phrase patterns over tokens rather than characters, so a match never starts in the middle of a word and
+ * "didn't", "did not" and "did n't" are one pattern. A pattern is space-separated steps:
  *   word        the token, lower-cased ("sorry")
- *   a|b         either token
+ *   a|b         either alternative; an alternative may be several words joined by _ ("that_is|that's")
  *   ~lemma      any form of a word ("~blame" matches blame, blamed, blaming)
+ *   not         not, n't or never
  *   *           any one token;  ...  up to four tokens (lazy)
  *   <POS>       any token with that part of speech (<VERB>, <NUM>)
+ *   ^           (first step only) the match must start the sentence
+ * wink-nlp splits most contractions ("you've" is "you" + "'ve", "can't" is "ca" + "n't") but not all ("I'm"),
+ * so a written contraction matches both the single token and its split form.
  */
 import type { Parsed, Token } from './nlp.ts';
 
@@ -15,26 +19,43 @@ export interface Match {
   pattern: string;
 }
 
-type Step = { kind: 'gap' } | { kind: 'one'; test: (t: Token) => boolean };
+type Test = (t: Token) => boolean;
+/** One way to match a step: a sequence of token tests. */
+type Variant = Test[];
+type Step = { kind: 'gap' } | { kind: 'one'; variants: Variant[] };
 
 const NOT = new Set(['not', "n't", 'never']);
+const SPLIT: Record<string, [string, string]> = { "can't": ['ca', "n't"], "won't": ['wo', "n't"] };
+
+function word(w: string): Test {
+  if (w === 'not') return (t) => NOT.has(t.lower);
+  if (w === '*') return () => true;
+  if (/^<[A-Z]+>$/.test(w)) {
+    const pos = w.slice(1, -1);
+    return (t) => t.pos === pos;
+  }
+  if (w.startsWith('~')) {
+    const lemma = w.slice(1);
+    return (t) => t.lemma === lemma || t.lower === lemma;
+  }
+  return (t) => t.lower === w;
+}
+
+function variantsOf(alternative: string): Variant[] {
+  const words = alternative.split('_');
+  if (words.length > 1) return [words.map(word)];
+  const split = SPLIT[alternative] ?? (/^[a-z]+'[a-z]+$/.test(alternative) ? splitAt(alternative) : null);
+  return split ? [[word(alternative)], split.map(word)] : [[word(alternative)]];
+}
+
+function splitAt(w: string): [string, string] {
+  const at = w.endsWith("n't") ? w.length - 3 : w.indexOf("'");
+  return [w.slice(0, at), w.slice(at)];
+}
 
 function compileStep(step: string): Step {
   if (step === '...') return { kind: 'gap' };
-  if (step === '*') return { kind: 'one', test: () => true };
-  if (/^<[A-Z]+>$/.test(step)) {
-    const pos = step.slice(1, -1);
-    return { kind: 'one', test: (t) => t.pos === pos };
-  }
-  const alternatives = step.split('|').map((alt) => {
-    if (alt === 'not') return (t: Token) => NOT.has(t.lower);
-    if (alt.startsWith('~')) {
-      const lemma = alt.slice(1);
-      return (t: Token) => t.lemma === lemma || t.lower === lemma;
-    }
-    return (t: Token) => t.lower === alt;
-  });
-  return { kind: 'one', test: (t) => alternatives.some((f) => f(t)) };
+  return { kind: 'one', variants: step.split('|').flatMap(variantsOf) };
 }
 
 const cache = new Map<string, Step[]>();
@@ -45,6 +66,11 @@ function compile(pattern: string): Step[] {
     cache.set(pattern, steps);
   }
   return steps;
+}
+
+function matchVariant(tokens: Token[], variant: Variant, i: number, limit: number): number {
+  if (i + variant.length > limit) return -1;
+  return variant.every((test, k) => test(tokens[i + k]!)) ? i + variant.length : -1;
 }
 
 /** Index one past the match of steps[k..] starting at token i within [i, limit), or -1. */
@@ -58,19 +84,25 @@ function matchAt(tokens: Token[], steps: Step[], k: number, i: number, limit: nu
     }
     return -1;
   }
-  if (i >= limit || !step.test(tokens[i]!)) return -1;
-  return matchAt(tokens, steps, k + 1, i + 1, limit);
+  for (const variant of step.variants) {
+    const next = matchVariant(tokens, variant, i, limit);
+    if (next === -1) continue;
+    const end = matchAt(tokens, steps, k + 1, next, limit);
+    if (end !== -1) return end;
+  }
+  return -1;
 }
 
-/** Every match of any pattern, never crossing a sentence boundary. */
+/** Every match of any pattern, never crossing a sentence boundary (or the given token range). */
 export function findAll(parsed: Parsed, patterns: readonly string[], within?: { from: number; to: number }): Match[] {
   const found: Match[] = [];
-  const sentences = within ? [within] : parsed.sentences;
+  const ranges = within ? [within] : parsed.sentences;
   for (const pattern of patterns) {
-    const steps = compile(pattern);
-    for (const s of sentences)
-      for (let i = s.from; i < s.to; i++) {
-        const end = matchAt(parsed.tokens, steps, 0, i, s.to);
+    const anchored = pattern.startsWith('^ ');
+    const steps = compile(anchored ? pattern.slice(2) : pattern);
+    for (const r of ranges)
+      for (let i = r.from; i < (anchored ? Math.min(r.from + 1, r.to) : r.to); i++) {
+        const end = matchAt(parsed.tokens, steps, 0, i, r.to);
         if (end > i) found.push({ from: i, to: end, pattern });
       }
   }
