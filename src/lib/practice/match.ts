@@ -20,6 +20,8 @@ export interface Match {
 }
 
 type Test = (t: Token) => boolean;
+/** The words a test can match ("sorry", or a lemma and its own spelling), or null when it can match any token. */
+type Keys = string[] | null;
 /** One way to match a step: a sequence of token tests. */
 type Variant = Test[];
 type Step = { kind: 'gap' } | { kind: 'one'; variants: Variant[] };
@@ -58,14 +60,57 @@ function compileStep(step: string): Step {
   return { kind: 'one', variants: step.split('|').flatMap(variantsOf) };
 }
 
-const cache = new Map<string, Step[]>();
-function compile(pattern: string): Step[] {
-  let steps = cache.get(pattern);
-  if (!steps) {
-    steps = pattern.trim().split(/\s+/).map(compileStep);
-    cache.set(pattern, steps);
+/** The words the first token of a match must be, so findAll only tries the positions of those words. */
+function keysOf(first: string): Keys {
+  if (first === '...' || first === '*' || first === 'not' || first.startsWith('<')) return first === 'not' ? [...NOT] : null;
+  return first.split('|').flatMap((alt) => {
+    const head = alt.split('_')[0]!;
+    const word = head.startsWith('~') ? head.slice(1) : head;
+    const split = SPLIT[head] ?? (/^[a-z]+'[a-z]+$/.test(head) ? splitAt(head) : null);
+    return split ? [word, split[0]] : [word];
+  });
+}
+
+interface Compiled {
+  steps: Step[];
+  keys: Keys;
+}
+
+const cache = new Map<string, Compiled>();
+function compile(pattern: string): Compiled {
+  let compiled = cache.get(pattern);
+  if (!compiled) {
+    const words = pattern.trim().split(/\s+/);
+    compiled = { steps: words.map(compileStep), keys: keysOf(words[0]!) };
+    cache.set(pattern, compiled);
   }
-  return steps;
+  return compiled;
+}
+
+/** Positions of each lower-cased form and lemma in a parsed reply, built once per reply. */
+const indexes = new WeakMap<Parsed, Map<string, number[]>>();
+function indexOf(parsed: Parsed): Map<string, number[]> {
+  let index = indexes.get(parsed);
+  if (!index) {
+    index = new Map();
+    for (const [i, t] of parsed.tokens.entries())
+      for (const key of new Set([t.lower, t.lemma])) {
+        const list = index.get(key);
+        if (list) list.push(i);
+        else index.set(key, [i]);
+      }
+    indexes.set(parsed, index);
+  }
+  return index;
+}
+
+/** Where a match may start within [from, to): every position, or only those of the pattern's first words. */
+function starts(parsed: Parsed, keys: Keys, from: number, to: number): number[] {
+  if (!keys) return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+  const index = indexOf(parsed);
+  const positions = new Set<number>();
+  for (const key of keys) for (const i of index.get(key) ?? []) if (i >= from && i < to) positions.add(i);
+  return [...positions].sort((a, b) => a - b);
 }
 
 function matchVariant(tokens: Token[], variant: Variant, i: number, limit: number): number {
@@ -99,9 +144,9 @@ export function findAll(parsed: Parsed, patterns: readonly string[], within?: { 
   const ranges = within ? [within] : parsed.sentences;
   for (const pattern of patterns) {
     const anchored = pattern.startsWith('^ ');
-    const steps = compile(anchored ? pattern.slice(2) : pattern);
+    const { steps, keys } = compile(anchored ? pattern.slice(2) : pattern);
     for (const r of ranges)
-      for (let i = r.from; i < (anchored ? Math.min(r.from + 1, r.to) : r.to); i++) {
+      for (const i of starts(parsed, keys, r.from, anchored ? Math.min(r.from + 1, r.to) : r.to)) {
         const end = matchAt(parsed.tokens, steps, 0, i, r.to);
         if (end > i) found.push({ from: i, to: end, pattern });
       }
