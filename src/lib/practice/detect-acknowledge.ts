@@ -50,6 +50,9 @@ export const IMPACT = [
   '~block you|your',
   '~put you|your|them ... in|on|out|through',
   'on top of',
+  '<NOUN>|<PROPN> had|having to',
+  "been|were|are|was|'re short",
+  'gone ,|.|;|and',
   '~stay late|behind',
   'the hard way',
   'out of pocket',
@@ -109,7 +112,7 @@ const CONSEQUENCE = new Set([
     'wasted',
   ],
   ...['squeeze', 'squeezes', 'disrupt', 'disrupted', 'ruin', 'ruined', 'trodden', 'stain', 'stained', 'marks'],
-  ...['cancel', 'cancelled', 'complaints', 'strip'],
+  ...['cancel', 'cancelled', 'complaints', 'strip', 'dismissed', 'ignored', 'interrupted', 'brushed'],
   ...['unable', 'blocked', 'standing', 'stood', 'sitting', 'slows', 'stopped', 'noisier', 'extra'],
 ]);
 
@@ -133,7 +136,10 @@ function counts(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!CONSEQUENCE.has(t.lower)) return false;
   if (NOT_AFTER[t.lower]?.has(tokens[i + 1]?.lower ?? '')) return false;
-  return !tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b.lower));
+  // "you shouldn't have been without": the negation belongs to "should", not to the consequence.
+  for (let k = Math.max(0, i - 3); k < i; k++)
+    if (NEGATORS.has(tokens[k]!.lower) && !/^(should|must)$/.test(tokens[k - 1]?.lower ?? '')) return false;
+  return true;
 }
 
 function listenerSide(tokens: Token[]): boolean {

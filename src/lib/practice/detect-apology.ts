@@ -5,7 +5,7 @@
  */
 import type { CriterionResult } from './criteria.ts';
 import type { Parsed } from './nlp.ts';
-import { findAll } from './match.ts';
+import { findAll, type Match } from './match.ts';
 import { evidenceOf, met, notMet, quoted } from './result.ts';
 
 /** Apologies that apologise for the listener's reaction, hedge the fact, or take it back with "but". */
@@ -19,8 +19,15 @@ export const NON_APOLOGY = [
   "sorry you|you're ... ~upset|~unhappy|~offend|~disappoint|~frustrate|~annoy|~angry",
 ];
 
+/** Hedged apologies; "sorry; I approved it but never sent it" is an apology and then a separate clause. */
+export function nonApologies(parsed: Parsed): Match[] {
+  return findAll(parsed, NON_APOLOGY).filter(
+    (m) => !parsed.tokens.slice(m.from, m.to).some((t) => t.text === ';' || t.text === ':'),
+  );
+}
+
 export function noNonApology(parsed: Parsed): CriterionResult {
-  const hedges = findAll(parsed, NON_APOLOGY);
+  const hedges = nonApologies(parsed);
   if (hedges.length) {
     const evidence = evidenceOf(parsed, hedges);
     return notMet(

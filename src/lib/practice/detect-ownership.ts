@@ -41,6 +41,9 @@ const BLAME_OTHERS = [
   "<NOUN>|<PROPN>|they|he|she|someone|somebody should|must have|'ve <VERB>",
   'somebody|someone ... ~mess|~forget|~drop|~lose',
   'on purpose',
+  'nobody|no-one ~listen|listened',
+  'we|i warned|told everyone|them',
+  'everybody|everyone ~want|wants',
   'set by ... not by us|me',
 ];
 
@@ -57,6 +60,7 @@ const RULES = [
   'like everyone else',
   'the system ... ~do|~decide|~cancel|~reject|~send|~block',
   'computer says',
+  'pursuant to',
 ];
 
 const FATE = [
@@ -65,6 +69,9 @@ const FATE = [
   '<NOUN> can|do|will ~happen',
   "it's|that's|it_is|that_is ... normal|common|inevitable",
   "it's|that's how <NOUN>|things|it|life",
+  "it's|that's|that_is how we|they ... here|work|works|go|goes|do",
+  'a_lot_of|lots_of|so_many|loads_of claims|requests|orders|calls|tickets|enquiries',
+  'rest assured',
   '~be common|normal|inevitable|usual',
   'just how|the_way',
   'teething problems',
@@ -151,7 +158,16 @@ function firstPersonActions(parsed: Parsed): Match[] {
     let j = i + 1;
     while (j < parsed.tokens.length && j <= i + 3 && BETWEEN.has(parsed.tokens[j]!.pos)) j++;
     const verb: Token | undefined = parsed.tokens[j];
-    if (verb && verb.sentence === t.sentence && verb.pos === 'VERB' && !NOT_ACTION.has(verb.lemma) && !NOT_ACTION.has(verb.lower))
+    // "we take all claims seriously" states an attitude, not an action.
+    const attitude = parsed.tokens.slice(j, j + 5).some((k) => k.lower === 'seriously');
+    if (
+      verb &&
+      verb.sentence === t.sentence &&
+      verb.pos === 'VERB' &&
+      !NOT_ACTION.has(verb.lemma) &&
+      !NOT_ACTION.has(verb.lower) &&
+      !attitude
+    )
       found.push({ from: i, to: j + 1, pattern: 'first person' });
   });
   return found;

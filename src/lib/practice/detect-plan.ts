@@ -16,7 +16,7 @@ export const TIME_WORDS = [
   'today|tonight|tomorrow|noon|midday|midnight|eod|cob|lunchtime',
   'this|tomorrow morning|afternoon|evening|week',
   `${DAYS} morning|afternoon|evening`,
-  'end_of ... day|week|shift|month|business',
+  'end_of ... day|week|shift|month|business|quarter|year|q1|q2|q3|q4',
   `by|on|before|until|next|this ${DAYS}`,
   DAYS,
   'by|before|within|in|about|around|another <NUM> minutes|hours|days|mins|hrs|weeks',
@@ -60,8 +60,10 @@ export const FUTURE = [
   "would|'d",
   'please',
   '~plan|~aim|~expect to',
-  'due|eta|booked|scheduled|rescheduled|arranged|reserved|ready',
-  'arrives|arriving|ships|shipping|leaves|lands|reaches|starts|opens|meeting|collecting',
+  'due|eta|booked|scheduled|rescheduled|arranged|reserved|ready|yours|available|free',
+  'goes|go out|through|live',
+  'arrives|arriving|ships|shipping|leaves|lands|reaches|starts|opens',
+  '<NOUN> meeting|collecting it|them|you',
   'give us|me a call|ring|shout',
   'call|ring|email|message|come|meet|bring',
 ];
@@ -80,7 +82,11 @@ function timesIn(parsed: Parsed, s: Sentence): Evidence[] {
   const words = evidenceOf(parsed, findAll(parsed, TIME_WORDS, s));
   const vague = evidenceOf(parsed, findAll(parsed, VAGUE, s));
   // "soon" is tagged a DATE by the model; a vague word is never a time here, nor is a time in the past.
-  return [...entities, ...words].filter(
+  // "on the 28th": ordinals the lite model does not tag as dates.
+  const ordinals = sentenceTokens(parsed, s)
+    .filter((t) => /^\d{1,2}(st|nd|rd|th)$/i.test(t.text))
+    .map((t) => ({ start: t.start, end: t.end, text: t.text }));
+  return [...entities, ...words, ...ordinals].filter(
     (t) =>
       !vague.some((v) => v.start <= t.start && t.end <= v.end) && !BACKWARD.test(t.text) && !BACKWARD.test(context(parsed, t)),
   );
@@ -95,11 +101,9 @@ function context(parsed: Parsed, t: Evidence): string {
 /** "I'm sending", "we're fitting": the present progressive of a plan. */
 function progressive(parsed: Parsed, s: Sentence): boolean {
   const tokens = sentenceTokens(parsed, s);
+  // The lite model tags some -ing forms as nouns ("I'm meeting their buyer"), so the ending decides.
   return tokens.some(
-    (t, i) =>
-      /^(am|are|is|'m|'re|'s|i'm|we're)$/.test(t.lower) &&
-      /ing$/.test(tokens[i + 1]?.lower ?? '') &&
-      tokens[i + 1]!.pos === 'VERB',
+    (t, i) => /^(am|are|is|'m|'re|'s|i'm|we're)$/.test(t.lower) && /[a-z]{2}ing$/.test(tokens[i + 1]?.lower ?? ''),
   );
 }
 
@@ -146,7 +150,7 @@ const NOT_INVITING = [
   'what|can|could|please ... your ... number|reference|id|code|email|address|postcode',
   'what were you thinking',
   'is this|that the best|right|correct number|email|address|phone',
-  'best|right|correct number|email|address ... to|for',
+  'best|better|right|correct number|email|address ... to|for|than',
   'which <NOUN> is it',
   'anything else ?',
   'seriously',

@@ -9,12 +9,13 @@ import { PROSE_IGNORE } from '../content/prose.ts';
 import type { Channel, CriterionResult, Evidence, Listener } from './criteria.ts';
 import type { Parsed } from './nlp.ts';
 import { findAll } from './match.ts';
+import { nonApologies } from './detect-apology.ts';
 import { evidenceOf, met, notMet, quoted } from './result.ts';
 
 /** Insider words of one trade or department: fine for an engineer, not for anyone else. */
 export const JARGON = [
   'sla|slas|rma|rmas|sku|skus|bom|erp|crm|okr|okrs|rca|capa|wip|otif|qms|p1|p2|sev1|sev2|api|apis|ui|ux|db|vpn|ssl|dns|cms|tat|fifo|mrp|asn|uat|gl',
-  'backend|back-end|frontend|front-end|hotfix|deploy|deployed|deployment|regression|latency|config|configs|repo|sprint|backlog|sync|syncs|synced|throughput|provisioning|provisioned|upstream|downstream|database|migration|rollback|pre-authorisation|pre-authorization|requisition',
+  'backend|back-end|frontend|front-end|hotfix|deploy|deployed|deployment|regression|latency|config|configs|repo|sprint|sync|syncs|synced|throughput|provisioning|provisioned|upstream|downstream|database|migration|rollback|pre-authorisation|pre-authorization|requisition',
   'roll back',
   'acceptance criteria',
   'dev team',
@@ -93,9 +94,9 @@ export function plainLanguage(parsed: Parsed, listener: Listener, grade: number)
 
 /**
  * Singular "girl", "guy" and "boy" name one person ("the birthday girl", "the guy who came out"); "hang" is an
- * idiom in replies ("hang in there"); "special" describes occasions ("a special night").
+ * idiom in replies ("hang in there"); "special" describes occasions ("a special night"); "invalid" describes results.
  */
-const REPLY_IGNORE = [...PROSE_IGNORE, 'girl', 'boy', 'guy', 'hang', 'special'];
+const REPLY_IGNORE = [...PROSE_IGNORE, 'girl', 'boy', 'guy', 'hang', 'special', 'invalid'];
 const equality = retext().use(retextEquality, { ignore: REPLY_IGNORE });
 /** Gendered words for a group that retext-equality does not list. */
 const GROUP_WORDS = ['lads|fellas|chaps|guys'];
@@ -204,6 +205,8 @@ export const CURT = [
   "if you had|'d <VERB>",
   'you should have',
   'must be using|doing',
+  "do not|n't take it personally",
+  'get used to it',
 ];
 
 const COURTESY = ['please', 'thank|thanks', 'sorry|apologise|apologize|apologies', 'appreciate', 'glad|happy to'];
@@ -228,7 +231,10 @@ export function tone(parsed: Parsed, sentiment: number): CriterionResult {
       harsh,
     );
   const curt = evidenceOf(parsed, findAll(parsed, CURT));
-  const warm = findAll(parsed, COURTESY).length > 0 && sentiment > -0.3;
+  // A hedged apology ("sorry, but you did arrive early") is not a courtesy.
+  const hedged = nonApologies(parsed);
+  const courtesy = findAll(parsed, COURTESY).filter((c) => !hedged.some((h) => h.from <= c.from && c.to <= h.to));
+  const warm = courtesy.length > 0 && sentiment > -0.3;
   if (curt.length && !warm)
     return notMet(
       'tone',
