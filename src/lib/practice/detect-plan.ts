@@ -109,11 +109,14 @@ function progressive(parsed: Parsed, s: Sentence): boolean {
 
 function isPlan(parsed: Parsed, s: Sentence): boolean {
   if (hasAny(parsed, RULES, s)) return false;
-  // "won't be here for Monday" and "we wouldn't be rushing" are not plans.
-  const markers = findAll(parsed, FUTURE, s).filter((m) => !NOT_WORDS.has(parsed.tokens[m.to]?.lower ?? ''));
+  // "won't be here for Monday" and "we wouldn't be rushing" are not plans, nor is "it was due on Monday".
+  const markers = findAll(parsed, FUTURE, s).filter(
+    (m) => !NOT_WORDS.has(parsed.tokens[m.to]?.lower ?? '') && !PAST_BEFORE.has(parsed.tokens[m.from - 1]?.lower ?? ''),
+  );
   return markers.length > 0 || progressive(parsed, s);
 }
 const NOT_WORDS = new Set(['not', "n't", 'never']);
+const PAST_BEFORE = new Set(['was', 'were', 'had']);
 
 export function nextStep(parsed: Parsed): CriterionResult {
   for (const s of parsed.sentences) {
@@ -174,7 +177,10 @@ const INVITATION = [
 export function inviteView(parsed: Parsed): CriterionResult {
   const questions = parsed.sentences.filter((s) => s.question);
   const genuine = questions.filter((s) => !hasAny(parsed, NOT_INVITING, s));
-  const invitations = findAll(parsed, INVITATION);
+  // "Why didn't you tell us sooner?" contains "tell us" but invites nothing.
+  const invitations = parsed.sentences
+    .filter((s) => !hasAny(parsed, NOT_INVITING, s))
+    .flatMap((s) => findAll(parsed, INVITATION, s));
   if (genuine.length || invitations.length) {
     const evidence = [...genuine.map(sentenceEvidence), ...evidenceOf(parsed, invitations)].sort((a, b) => a.start - b.start);
     return met('invite-view', `You invite their view: ${quoted(evidence, 1)}.`, evidence);
