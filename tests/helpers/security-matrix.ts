@@ -58,6 +58,8 @@ const managers: Statuses = { out: 303, learner: 403, trainer: 403, otherManager:
 const ownTeam: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 404, admin: 200 };
 /** Content analytics: trainers and admins. */
 const trainers: Statuses = { out: 303, learner: 403, trainer: 200, otherManager: 403, admin: 200 };
+/** The studio: trainers and admins get `status`, everyone else is refused. */
+const studioOnly = (status: number): Statuses => ({ out: 303, learner: 403, trainer: status, otherManager: 403, admin: status });
 /** Lena's own role-play run: hers alone; anyone else is told it does not exist. */
 const ownerOnly: Statuses = { out: 303, learner: 200, trainer: 404, otherManager: 404, admin: 404 };
 
@@ -218,6 +220,13 @@ const EXPECTATIONS: Record<string, Entry> = {
     post: { fields: nothing, expect: readOnly(trainers) },
     hidden: { trainer: [PRACTICE_SECRET, 'Lena Fischer', 'learner@example.com'], admin: [PRACTICE_SECRET, 'Lena Fischer'] },
   },
+  // The authoring studio (decision 022): trainers and admins; a post with no editor button saves nothing (400).
+  '/studio': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  '/studio/check': { get: studioOnly(405), post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/modules/[module]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/modules/[module]/[lesson]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
 };
 
 let s: MatrixTarget;

@@ -32,6 +32,7 @@ describe('navigation', () => {
       '/team',
       '/assignments',
       '/insight',
+      '/studio',
     ]);
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
     expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual([
@@ -42,7 +43,9 @@ describe('navigation', () => {
       '/skills',
       '/certificates',
       '/insight',
+      '/studio',
     ]);
+    expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/studio');
     expect(navFor(null)).toEqual([]);
   });
   it('marks the longest matching section as current', () => {

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'content:preview',
   /** Read aggregate analytics about content (never named individuals). */
   'content:analytics',
+  /** Write drafts of modules, lessons, quizzes and role-plays in the studio (docs/decisions/022-authoring-studio.md). */
+  'content:author',
   /** See progress of people in teams one manages, and assign modules to them. */
   'team:manage',
   /** See and assign across the whole organisation. */
@@ -26,8 +28,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   learner: ['learn'],
-  trainer: ['learn', 'content:preview', 'content:analytics'],
-  admin: ['learn', 'content:preview', 'content:analytics', 'team:manage', 'org:manage', 'people:manage'],
+  trainer: ['learn', 'content:preview', 'content:analytics', 'content:author'],
+  admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'team:manage', 'org:manage', 'people:manage'],
 };
 
 /** What managing at least one team adds to any role. */

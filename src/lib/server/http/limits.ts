@@ -14,11 +14,22 @@ export const IMPORT_BODY_LIMIT = 1_000_000 + 64 * 1024;
 /** A SCIM request (src/pages/scim/v2/[...path].ts). */
 export const SCIM_BODY_LIMIT = 1_000_000;
 
+/** A studio editor posts a whole file: the longest lesson or quiz is far under this (docs/decisions/022-authoring-studio.md). */
+export const STUDIO_BODY_LIMIT = 512 * 1024;
+
+/** The lesson editor also uploads an image of up to 2 MB (src/lib/server/studio/images.ts) with the lesson text. */
+export const STUDIO_UPLOAD_BODY_LIMIT = 2 * 1024 * 1024 + STUDIO_BODY_LIMIT;
+
 /** Routes that take more than a form, by Astro route pattern. */
 const LARGER: Record<string, number> = {
   '/admin/people': IMPORT_BODY_LIMIT,
   // SCIM requests are JSON: a group PATCH adding many members at once is the largest (docs/scim.md).
   '/scim/v2/[...path]': SCIM_BODY_LIMIT,
+  '/studio/check': STUDIO_BODY_LIMIT,
+  '/studio/modules/[module]': STUDIO_BODY_LIMIT,
+  '/studio/quizzes/[quiz]': STUDIO_BODY_LIMIT,
+  '/studio/scenarios/[scenario]': STUDIO_BODY_LIMIT,
+  '/studio/modules/[module]/[lesson]': STUDIO_UPLOAD_BODY_LIMIT,
 };
 
 /** Bodies up to this size are read and discarded after a 413, so that their sender gets the answer. */
