@@ -182,6 +182,9 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/modules/[module]/export': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  /** The studio's publishing: trainers and admins; `nothing` is neither a publish nor a revert, so they are told 400. */
+  '/studio/publish': { get: trainers, post: { fields: nothing, expect: { ...trainers, trainer: 400, admin: 400 } } },
+  '/studio/history': { get: trainers, post: { fields: nothing, expect: { ...trainers, trainer: 400, admin: 400 } } },
 };
 
 let s: MatrixTarget;

@@ -21,13 +21,15 @@ export const PERMISSIONS = [
   'org:manage',
   /** Invite, import, change role or team, deactivate people. */
   'people:manage',
+  /** Publish the studio's drafts to learners, see the history of publishes, revert one. */
+  'content:publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   learner: ['learn'],
-  trainer: ['learn', 'content:preview', 'content:analytics'],
-  admin: ['learn', 'content:preview', 'content:analytics', 'team:manage', 'org:manage', 'people:manage'],
+  trainer: ['learn', 'content:preview', 'content:analytics', 'content:publish'],
+  admin: ['learn', 'content:preview', 'content:analytics', 'content:publish', 'team:manage', 'org:manage', 'people:manage'],
 };
 
 /** What managing at least one team adds to any role. */
