@@ -67,6 +67,9 @@ process.on('message', (message: SupervisorMessage) => {
   }
 });
 
+// A studio preview (src/lib/server/studio/preview.ts) ends with the app server that started it, however that ends.
+if (process.env.PREVIEW_TOKEN) process.stdin.once('end', () => process.exit(0)).resume();
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     app.close(() => process.exit(0));

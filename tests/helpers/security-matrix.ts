@@ -185,6 +185,11 @@ const EXPECTATIONS: Record<string, Entry> = {
   /** The studio's publishing: trainers and admins; `nothing` is neither a publish nor a revert, so they are told 400. */
   '/studio/publish': { get: trainers, post: { fields: nothing, expect: { ...trainers, trainer: 400, admin: 400 } } },
   '/studio/history': { get: trainers, post: { fields: nothing, expect: { ...trainers, trainer: 400, admin: 400 } } },
+  /** A page of the preview: with none built, trainers are told so (404); nothing is ever posted through it (405). */
+  '/studio/preview/[...path]': {
+    get: { ...trainers, trainer: 404, admin: 404 },
+    post: { fields: nothing, expect: { ...trainers, trainer: 405, admin: 405 } },
+  },
 };
 
 let s: MatrixTarget;
@@ -194,6 +199,8 @@ const params: Record<string, string> = {
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
   provider: 'entra',
+  // A page of the studio's preview (none is built here: trainers are told there is none).
+  path: 'modules',
 };
 
 /** Defines the whole matrix against the target that `connect` starts. */

@@ -27,6 +27,8 @@ const params: Record<string, string> = {
   scenario: 'the-day-after-the-repair',
   // No single sign-on provider is configured here: its routes answer 404.
   provider: 'acme',
+  // A page of the studio's preview (none is built here).
+  path: 'modules',
 };
 /** Every person's name and email: text that makes a page personal. */
 let personal: string[] = [];

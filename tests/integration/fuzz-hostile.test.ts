@@ -31,6 +31,8 @@ const params: Record<string, string> = {
   lesson: 'what-empathy-looks-like',
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
+  // A page of the studio's preview (none is built here).
+  path: 'modules',
 };
 let admin = '';
 let learner = '';

@@ -158,6 +158,30 @@ describe('publishing from the studio', () => {
     expect(await asked.text()).toContain('prose/inclusive-language');
   });
 
+  it('previews the drafts as learners will see them, to trainers only, while learners still see the published lesson', async () => {
+    const learner = await cookieFor(db, 'learner@example.com');
+    expect((await postForm(server.origin, '/studio/preview', { intent: 'build' }, { cookie: trainer })).status).toBe(303);
+    await expect
+      .poll(async () => (await (await get(server.origin, '/studio/preview', trainer)).text()).includes('is ready'), {
+        timeout: 120_000,
+        interval: 500,
+      })
+      .toBe(true);
+    const preview = await get(server.origin, `/studio/preview${LESSON_URL}`, trainer);
+    const page = await preview.text();
+    expect(preview.status).toBe(200);
+    expect(page).toContain(MARKER);
+    expect(page).toContain('Preview of the studio');
+    // Its links stay inside the preview; the live lesson and a learner are untouched by it.
+    expect(page).toContain('href="/studio/preview/modules/empathy"');
+    expect(await (await get(server.origin, LESSON_URL, learner)).text()).not.toContain(MARKER);
+    expect((await get(server.origin, `/studio/preview${LESSON_URL}`, learner)).status).toBe(403);
+    // Nothing is posted through a preview.
+    expect(
+      (await postForm(server.origin, `/studio/preview${LESSON_URL}`, { intent: 'complete' }, { cookie: trainer })).status,
+    ).toBe(405);
+  }, 200_000);
+
   it('publishes: builds beside the site, swaps it in with no failed request, writes content/, commits as the trainer', async () => {
     const learner = await cookieFor(db, 'learner@example.com');
     const loop = requestLoop(learner);

@@ -89,6 +89,12 @@ const schema = z.object({
    * Unset: password sign-in only.
    */
   SSO_CONFIG: z.string().optional(),
+  /**
+   * Set by the studio on the server it starts to preview drafts (src/lib/server/studio/preview.ts), never by
+   * hand: that server answers only requests carrying this secret (the studio's preview route adds it), takes no
+   * form posts and runs no scheduled work, so a build of unpublished drafts is seen by trainers alone.
+   */
+  PREVIEW_TOKEN: z.string().min(32).optional(),
   /** Interface the server listens on. */
   HOST: z.string().min(1).default('localhost'),
   /** Port the server listens on. */
