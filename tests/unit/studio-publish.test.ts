@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planFromDrafts, planRevert, type DraftLike } from '../../src/lib/studio/changes.ts';
 import { diffCounts, lineDiff } from '../../src/lib/studio/diff.ts';
 import { buildFailure, formatBuildFailure } from '../../src/lib/studio/build-failure.ts';
+import { isPreviewToken, previewHtml, previewUrl } from '../../src/lib/studio/preview-links.ts';
 
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const files: Record<string, string> = { 'quizzes/a.yaml': 'title: A\n', 'scenarios/b.yaml': 'title: B\n' };
@@ -115,5 +116,31 @@ describe('a failed build, for a trainer', () => {
     const failure = buildFailure('12:00:00 [ERROR] Cannot find module astro.config.mjs');
     expect(failure.file).toBeNull();
     expect(failure.fix).toContain('ask a developer');
+  });
+});
+
+describe('a preview page', () => {
+  it('keeps site-relative links, forms, images and redirects inside the preview, and nothing else', () => {
+    expect(previewUrl('/modules/empathy')).toBe('/studio/preview/modules/empathy');
+    expect(previewUrl('/')).toBe('/studio/preview/');
+    expect(previewUrl('/studio/preview/modules')).toBe('/studio/preview/modules');
+    expect(previewUrl('//elsewhere.example/x')).toBe('//elsewhere.example/x');
+    expect(previewUrl('https://elsewhere.example/')).toBe('https://elsewhere.example/');
+    const html = previewHtml(
+      '<body><main id="main" tabindex="-1"><a href="/modules">M</a><img src="/_astro/a.png" alt=""><form action="/quizzes/q"></form><a href="https://x.example/">X</a></main></body>',
+    );
+    expect(html).toContain('<a href="/studio/preview/modules">M</a>');
+    expect(html).toContain('src="/studio/preview/_astro/a.png"');
+    expect(html).toContain('action="/studio/preview/quizzes/q"');
+    expect(html).toContain('href="https://x.example/"');
+    expect(html).toMatch(/^<body><main id="main" tabindex="-1"><p class="alert info" role="note"[^>]*>Preview of the studio/);
+  });
+
+  it('answers only the secret the studio holds', () => {
+    const token = 'a'.repeat(64);
+    expect(isPreviewToken(token, token)).toBe(true);
+    expect(isPreviewToken('b'.repeat(64), token)).toBe(false);
+    expect(isPreviewToken('a', token)).toBe(false);
+    expect(isPreviewToken(null, token)).toBe(false);
   });
 });
