@@ -15,6 +15,7 @@ const ITEMS: NavItem[] = [
   { href: '/team', label: 'My teams', permission: 'team:manage' },
   { href: '/assignments', label: 'Assignments', permission: 'team:manage' },
   { href: '/insight', label: 'Content insight', permission: 'content:analytics' },
+  { href: '/studio', label: 'Studio', permission: 'content:author' },
   { href: '/admin/people', label: 'People', permission: 'people:manage' },
 ];
 

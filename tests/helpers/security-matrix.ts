@@ -58,6 +58,8 @@ const managers: Statuses = { out: 303, learner: 403, trainer: 403, otherManager:
 const ownTeam: Statuses = { out: 303, learner: 403, trainer: 403, otherManager: 404, admin: 200 };
 /** Content analytics: trainers and admins. */
 const trainers: Statuses = { out: 303, learner: 403, trainer: 200, otherManager: 403, admin: 200 };
+/** The studio: trainers and admins get `status`, everyone else is refused. */
+const studioOnly = (status: number): Statuses => ({ out: 303, learner: 403, trainer: status, otherManager: 403, admin: status });
 /** Lena's own role-play run: hers alone; anyone else is told it does not exist. */
 const ownerOnly: Statuses = { out: 303, learner: 200, trainer: 404, otherManager: 404, admin: 404 };
 
@@ -182,14 +184,18 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/modules/[module]/export': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
-  /** The studio's publishing: trainers and admins; `nothing` is neither a publish nor a revert, so they are told 400. */
-  '/studio/publish': { get: trainers, post: { fields: nothing, expect: { ...trainers, trainer: 400, admin: 400 } } },
-  '/studio/history': { get: trainers, post: { fields: nothing, expect: { ...trainers, trainer: 400, admin: 400 } } },
+  // The authoring studio (decision 022): trainers and admins; a post with no editor button saves nothing (400).
+  '/studio': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
+  '/studio/check': { get: studioOnly(405), post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/modules/[module]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/modules/[module]/[lesson]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  /** The studio's publishing: `nothing` is neither a publish nor a revert, so trainers and admins are told 400. */
+  '/studio/publish': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/history': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
   /** A page of the preview: with none built, trainers are told so (404); nothing is ever posted through it (405). */
-  '/studio/preview/[...path]': {
-    get: { ...trainers, trainer: 404, admin: 404 },
-    post: { fields: nothing, expect: { ...trainers, trainer: 405, admin: 405 } },
-  },
+  '/studio/preview/[...path]': { get: studioOnly(404), post: { fields: nothing, expect: studioOnly(405) } },
 };
 
 let s: MatrixTarget;

@@ -15,21 +15,23 @@ export const PERMISSIONS = [
   'content:preview',
   /** Read aggregate analytics about content (never named individuals). */
   'content:analytics',
+  /** Write drafts of modules, lessons, quizzes and role-plays in the studio (docs/decisions/022-authoring-studio.md). */
+  'content:author',
+  /** Preview and publish the studio's drafts, see the history of publishes, revert one (decision 022). */
+  'content:publish',
   /** See progress of people in teams one manages, and assign modules to them. */
   'team:manage',
   /** See and assign across the whole organisation. */
   'org:manage',
   /** Invite, import, change role or team, deactivate people. */
   'people:manage',
-  /** Publish the studio's drafts to learners, see the history of publishes, revert one. */
-  'content:publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   learner: ['learn'],
-  trainer: ['learn', 'content:preview', 'content:analytics', 'content:publish'],
-  admin: ['learn', 'content:preview', 'content:analytics', 'content:publish', 'team:manage', 'org:manage', 'people:manage'],
+  trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish'],
+  admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish', 'team:manage', 'org:manage', 'people:manage'],
 };
 
 /** What managing at least one team adds to any role. */

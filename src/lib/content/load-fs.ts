@@ -6,9 +6,13 @@ import type { ContentSource, LessonSource, SourceFile } from './source.ts';
 import { yamlSyntaxProblem } from './yaml-errors.ts';
 
 function readYaml(root: string, path: string, id: string): SourceFile {
-  const file = relative(root, path);
+  return yamlSource(relative(root, path), id, readFileSync(path, 'utf8'));
+}
+
+/** A YAML file's text as a SourceFile (`file` relative to the project root); the studio checks drafts with it. */
+export function yamlSource(file: string, id: string, text: string): SourceFile {
   try {
-    return { file, id, data: parseYaml(readFileSync(path, 'utf8')) };
+    return { file, id, data: parseYaml(text) };
   } catch (error) {
     const { message, fix } = yamlSyntaxProblem(error);
     return { file, id, data: undefined, readError: message, readFix: fix };
@@ -16,8 +20,11 @@ function readYaml(root: string, path: string, id: string): SourceFile {
 }
 
 function readLesson(root: string, path: string, moduleId: string, slug: string): LessonSource {
-  const file = relative(root, path);
-  const text = readFileSync(path, 'utf8');
+  return lessonSource(relative(root, path), moduleId, slug, readFileSync(path, 'utf8'));
+}
+
+/** A lesson's text as a LessonSource (`file` relative to the project root); the studio checks drafts with it. */
+export function lessonSource(file: string, moduleId: string, slug: string, text: string): LessonSource {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   const base = { file, id: `${moduleId}/${slug}`, moduleId, bodyStartLine: match ? text.slice(0, text.length - match[2]!.length).split('\n').length : 1 };
   if (!match) return { ...base, data: undefined, body: text, readError: 'the file does not start with a frontmatter block between two "---" lines.' };

@@ -169,21 +169,26 @@ function drawEdge(e: Edge, from: Box, to: Box, marker: string): string {
   return `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#6b7280" marker-end="url(#${marker})">${title}</line>`;
 }
 
-function drawBox(b: Box, isStart: boolean): string {
+function drawBox(b: Box, isStart: boolean, marked: boolean): string {
   const [fill, stroke] = COLOURS[b.kind];
   const short = b.id.length > 22 ? `${b.id.slice(0, 21)}…` : b.id;
+  // A box with a problem (the studio passes them) gets a dashed red outline and says so in its title.
+  const outline = marked
+    ? `stroke="#b91c1c" stroke-dasharray="6 3" stroke-width="3"`
+    : `stroke="${stroke}" stroke-width="${isStart ? 3 : 1.5}"`;
   return (
-    `<g><title>${xml(b.label)}</title>` +
-    `<rect x="${b.x}" y="${b.y}" width="${BOX.w}" height="${BOX.h}" rx="6" fill="${fill}" stroke="${stroke}" stroke-width="${isStart ? 3 : 1.5}"/>` +
-    `<text x="${b.x + BOX.w / 2}" y="${b.y + BOX.h / 2 + 4}" text-anchor="middle" font-family="sans-serif" font-size="12">${xml(short)}</text></g>`
+    `<g${marked ? ' class="has-problem"' : ''}><title>${xml(`${marked ? 'Has a problem: ' : ''}${b.label}`)}</title>` +
+    `<rect x="${b.x}" y="${b.y}" width="${BOX.w}" height="${BOX.h}" rx="6" fill="${fill}" ${outline}/>` +
+    `<text x="${b.x + BOX.w / 2}" y="${b.y + BOX.h / 2 + 4}" text-anchor="middle" font-family="sans-serif" font-size="12">${xml(`${marked ? '⚠ ' : ''}${short}`)}</text></g>`
   );
 }
 
 /**
  * A layered SVG picture of the scenario: nodes by depth from `start`, endings coloured by outcome, a `<title>` on
- * every box and arrow for screen readers and hover. `idPrefix` keeps ids unique when several are on one page.
+ * every box and arrow for screen readers and hover. `idPrefix` keeps ids unique when several are on one page;
+ * the nodes and endings in `marked` (the studio's, with problems) are outlined in dashed red.
  */
-export function drawGraphSvg(s: Scenario, idPrefix = 'scenario-graph'): string {
+export function drawGraphSvg(s: Scenario, idPrefix = 'scenario-graph', marked: ReadonlySet<string> = new Set()): string {
   const boxes = layout(s);
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const marker = `${idPrefix}-arrow`;
@@ -198,7 +203,7 @@ export function drawGraphSvg(s: Scenario, idPrefix = 'scenario-graph'): string {
     `<title id="${idPrefix}-title">${xml(`Map of the scenario "${s.title}"`)}</title>`,
     `<defs><marker id="${marker}" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#6b7280"/></marker></defs>`,
     ...edges,
-    ...boxes.map((b) => drawBox(b, b.id === s.start)),
+    ...boxes.map((b) => drawBox(b, b.id === s.start, marked.has(b.id))),
     '</svg>',
   ].join('\n');
 }

@@ -11,9 +11,20 @@ export const FORM_BODY_LIMIT = 64 * 1024;
 /** The people CSV import takes a file of up to 1 MB (people-actions.ts), plus multipart framing. */
 export const IMPORT_BODY_LIMIT = 1_000_000 + 64 * 1024;
 
+/** A studio editor posts a whole file: the longest lesson or quiz is far under this (docs/decisions/022-authoring-studio.md). */
+export const STUDIO_BODY_LIMIT = 512 * 1024;
+
+/** The lesson editor also uploads an image of up to 2 MB (src/lib/server/studio/images.ts) with the lesson text. */
+export const STUDIO_UPLOAD_BODY_LIMIT = 2 * 1024 * 1024 + STUDIO_BODY_LIMIT;
+
 /** Routes that take more than a form, by Astro route pattern. */
 const LARGER: Record<string, number> = {
   '/admin/people': IMPORT_BODY_LIMIT,
+  '/studio/check': STUDIO_BODY_LIMIT,
+  '/studio/modules/[module]': STUDIO_BODY_LIMIT,
+  '/studio/quizzes/[quiz]': STUDIO_BODY_LIMIT,
+  '/studio/scenarios/[scenario]': STUDIO_BODY_LIMIT,
+  '/studio/modules/[module]/[lesson]': STUDIO_UPLOAD_BODY_LIMIT,
 };
 
 /** Bodies up to this size are read and discarded after a 413, so that their sender gets the answer. */
