@@ -16,7 +16,16 @@ describe('role to permission matrix', () => {
     expect(matrix).toEqual({
       learner: ['learn'],
       trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish'],
-      admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish', 'team:manage', 'org:manage', 'people:manage'],
+      admin: [
+        'learn',
+        'content:preview',
+        'content:analytics',
+        'content:author',
+        'content:publish',
+        'team:manage',
+        'org:manage',
+        'people:manage',
+      ],
     });
   });
 
@@ -25,7 +34,16 @@ describe('role to permission matrix', () => {
     expect(matrix).toEqual({
       learner: ['learn', 'team:manage'],
       trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish', 'team:manage'],
-      admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish', 'team:manage', 'org:manage', 'people:manage'],
+      admin: [
+        'learn',
+        'content:preview',
+        'content:analytics',
+        'content:author',
+        'content:publish',
+        'team:manage',
+        'org:manage',
+        'people:manage',
+      ],
     });
   });
 

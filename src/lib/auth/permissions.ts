@@ -31,7 +31,16 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   learner: ['learn'],
   trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish'],
-  admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish', 'team:manage', 'org:manage', 'people:manage'],
+  admin: [
+    'learn',
+    'content:preview',
+    'content:analytics',
+    'content:author',
+    'content:publish',
+    'team:manage',
+    'org:manage',
+    'people:manage',
+  ],
 };
 
 /** What managing at least one team adds to any role. */

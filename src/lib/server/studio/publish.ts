@@ -46,7 +46,16 @@ export interface PublishRequest {
  * Checks and, when nothing stands in the way, starts a publish and returns at once; `done` settles when it
  * has ended (the page shows its progress from the record meanwhile).
  */
-export async function publish(db: Db, root: string, who: Publisher, request: PublishRequest): Promise<PublishOutcome> {
+export function publish(db: Db, root: string, who: Publisher, request: PublishRequest): Promise<PublishOutcome> {
+  // One start at a time in this process, so that two presses cannot both find no publish running.
+  const outcome = starting.then(() => start(db, root, who, request));
+  starting = outcome.catch(() => undefined);
+  return outcome;
+}
+
+let starting: Promise<unknown> = Promise.resolve();
+
+async function start(db: Db, root: string, who: Publisher, request: PublishRequest): Promise<PublishOutcome> {
   const { plan, reason } = request;
   if (plan.conflicts.length) return { kind: 'conflicts', conflicts: plan.conflicts };
   if (plan.changes.length === 0) return { kind: 'nothing' };
