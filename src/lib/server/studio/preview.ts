@@ -58,7 +58,7 @@ export function startPreview(root: string, changes: readonly FileChange[]): { st
 }
 
 async function build(root: string, changes: readonly FileChange[], startedAt: Date, paths: string[]): Promise<void> {
-  const stage = stageProject(root, changes);
+  const stage = stageProject(root, changes, 'previews');
   const { errors } = checkStage(stage);
   const failed = (error: string) => {
     rmSync(stage, { recursive: true, force: true });

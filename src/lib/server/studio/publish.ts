@@ -76,35 +76,47 @@ async function start(db: Db, root: string, who: Publisher, request: PublishReque
     reason: warnings.length ? reason : null,
     revertOf: request.revertOf ?? null,
   });
-  const done = run(db, root, stage, id, who, request).catch(async (error: unknown) => {
-    rmSync(stage, { recursive: true, force: true });
-    await endPublish(db, id, {
-      status: 'failed',
-      error: `The publish stopped: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  });
+  const done = run(db, root, stage, id, who, request);
   return { kind: 'started', id, done };
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Builds and swaps; until the swap, any failure deletes the staged build and leaves everything as it was. */
 async function run(db: Db, root: string, stage: string, id: number, who: Publisher, request: PublishRequest): Promise<void> {
-  const build = await buildStage(root, stage);
-  if (!build.ok)
-    return fail(db, id, stage, `${formatBuildFailure(buildFailure(build.log))}\n\nBuild log:\n${build.log.slice(-6000)}`);
-  await setStep(db, id, 'swapping');
-  const swapped = await requestSwap(join(stage, 'dist'));
-  if (!swapped.ok) return fail(db, id, stage, swapped.error);
   try {
-    await setStep(db, id, 'writing');
-    const { changes } = request.plan;
-    for (const change of changes) writeContentFile(root, change.path, change.after);
-    await request.afterWrite?.(changes);
-    const message = request.revertOf ? `Revert publish ${request.revertOf} (publish ${id})` : `Publish ${id} from the studio`;
-    const commitSha = safeCommit(root, changes, who, `${message}\n\n${changes.map((c) => `- ${c.path}`).join('\n')}\n`);
-    await endPublish(db, id, { status: 'published', commitSha });
+    const build = await buildStage(root, stage);
+    if (!build.ok)
+      return fail(db, id, stage, `${formatBuildFailure(buildFailure(build.log))}\n\nBuild log:\n${build.log.slice(-6000)}`);
+    await setStep(db, id, 'swapping');
+    const swapped = await requestSwap(join(stage, 'dist'));
+    if (!swapped.ok) return fail(db, id, stage, swapped.error);
+  } catch (error) {
+    return fail(db, id, stage, `The publish stopped before the new build served: ${messageOf(error)}`);
+  }
+  try {
+    await finish(db, root, id, who, request);
+  } catch (error) {
+    // The new build serves: it must not be deleted. content/ may now be behind it, so say what to do.
+    await endPublish(db, id, {
+      status: 'failed',
+      error: `The new build serves, but writing content/ failed: ${messageOf(error)} Fix: make content/ and .studio/ writable for the server, then publish again (the drafts are kept); until then a restart rebuilds the site from content/ as it is.`,
+    }).catch(() => undefined);
   } finally {
-    // The new build serves; this worker may go once the last answers it owes are sent.
+    // This worker may go once the last answers it owes are sent.
     announceFinished();
   }
+}
+
+/** After the swap: the files into content/, the published drafts cleared, the record and the commit. */
+async function finish(db: Db, root: string, id: number, who: Publisher, request: PublishRequest): Promise<void> {
+  await setStep(db, id, 'writing');
+  const { changes } = request.plan;
+  for (const change of changes) writeContentFile(root, change.path, change.after);
+  await request.afterWrite?.(changes);
+  const message = request.revertOf ? `Revert publish ${request.revertOf} (publish ${id})` : `Publish ${id} from the studio`;
+  const commitSha = safeCommit(root, changes, who, `${message}\n\n${changes.map((c) => `- ${c.path}`).join('\n')}\n`);
+  await endPublish(db, id, { status: 'published', commitSha });
 }
 
 /** A failed commit must not undo a publish already serving: the publishes table still records it. */

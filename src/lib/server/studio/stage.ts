@@ -18,10 +18,6 @@ import { isImagePath, type FileChange } from '../../studio/changes.ts';
 /** Read by the content check beside content/ (the curriculum map's references). */
 const CHECK_INPUTS = ['docs/curriculum-map.md'];
 
-export function buildsDir(root: string): string {
-  return join(root, '.studio', 'builds');
-}
-
 /** A file of content/ as drafts and history hold it (base64 for an image), or null when absent. */
 export function readContentFile(root: string, path: string): string | null {
   const file = join(root, 'content', path);
@@ -41,10 +37,13 @@ export function writeContentFile(root: string, path: string, text: string | null
   renameSync(temp, file);
 }
 
-/** Copies the project's build inputs into a new folder under .studio/builds/ and applies `changes`. */
-export function stageProject(root: string, changes: readonly FileChange[]): string {
+/**
+ * Copies the project's build inputs into a new folder under .studio/builds/ (or .studio/previews/, which the
+ * supervisor's clean-up of old builds leaves alone) and applies `changes`.
+ */
+export function stageProject(root: string, changes: readonly FileChange[], folder: 'builds' | 'previews' = 'builds'): string {
   const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
-  const stage = join(buildsDir(root), id);
+  const stage = join(root, '.studio', folder, id);
   mkdirSync(stage, { recursive: true });
   for (const input of [...BUILD_INPUTS, ...CHECK_INPUTS]) {
     if (existsSync(join(root, input))) cpSync(join(root, input), join(stage, input), { recursive: true });
@@ -100,7 +99,7 @@ export function buildStage(root: string, stage: string): Promise<BuildResult> {
 
 /** The content check over the project with `changes` applied, without building (for the publish page). */
 export function checkChanges(root: string, changes: readonly FileChange[]): CheckResult {
-  const stage = stageProject(root, changes);
+  const stage = stageProject(root, changes, 'previews');
   try {
     return checkStage(stage);
   } finally {
