@@ -21,7 +21,8 @@ let root: string;
 let stopping = false;
 
 function start(dist: string): Worker {
-  const worker = cluster.fork({ RAPPORT_DIST: dist });
+  // The studio publishes into the project whose build this is, wherever the server was started from.
+  const worker = cluster.fork({ RAPPORT_DIST: dist, STUDIO_ROOT: process.env.STUDIO_ROOT || root });
   worker.on('message', (message: SupervisorMessage) => onMessage(worker, message));
   return worker;
 }
