@@ -25,6 +25,7 @@ import { getPaths } from './data/paths.ts';
 import { accessKey, can } from './lib/auth/permissions.ts';
 import { fillShell } from './lib/lesson-shell.ts';
 import { reader } from './lib/server/db/fast-read.ts';
+import { isPreviewToken, PREVIEW_HEADER } from './lib/studio/preview-links.ts';
 import { findShell, keepShell } from './lib/server/fast/lesson-shells.ts';
 import { lessonState, noteOpened } from './lib/server/learning/lesson-state.ts';
 
@@ -71,12 +72,29 @@ function tooLarge(request: Request, routePattern: string | undefined): Response 
   });
 }
 
+/**
+ * A studio preview server (PREVIEW_TOKEN set) serves drafts to the studio's preview route alone: a request
+ * without the secret is refused, and so is any change (a preview records nothing; decision 022).
+ */
+function previewRefusal(request: Request): Response | null {
+  const token = config().PREVIEW_TOKEN;
+  if (!token) return null;
+  if (!isPreviewToken(request.headers.get(PREVIEW_HEADER), token))
+    return refusal('This is a studio preview. Open it through /studio/preview.', 403);
+  if (!SAFE_METHODS.has(request.method))
+    return refusal('A preview shows drafts; nothing done in it is recorded.', 405, { allow: 'GET, HEAD' });
+  return null;
+}
+
 const edge = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const { request } = context;
   const settings = originSettings();
   let response: Response;
-  if (SAFE_METHODS.has(request.method)) {
+  const preview = previewRefusal(request);
+  if (preview) {
+    response = preview;
+  } else if (SAFE_METHODS.has(request.method)) {
     response = await next();
   } else if (Number(request.headers.get('content-length') ?? 0) > noteBodyLimit(request, context.routePattern)) {
     response = tooLarge(request, context.routePattern);
@@ -105,10 +123,12 @@ const session = defineMiddleware(async (context, next) => {
   context.locals.sessionId = null;
   context.locals.shell = null;
   if (context.isPrerendered) return next();
-  // Reminder digests: one scheduler per server process, started by its first request (never at build time).
-  startDigestScheduler({ db, catalog: () => getCatalog(false), paths: getPaths });
-  // xAPI statements to the LRS (docs/xapi.md): one sender per server process, when XAPI_ENDPOINT is set.
-  startXapiSender(db);
+  // Reminder digests and xAPI statements (docs/xapi.md): one scheduler and one sender per server process,
+  // started by its first request (never at build time); none in a studio preview, whose catalog holds drafts.
+  if (!config().PREVIEW_TOKEN) {
+    startDigestScheduler({ db, catalog: () => getCatalog(false), paths: getPaths });
+    startXapiSender(db);
+  }
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const found = await validateSession(await db(), token, sessionPolicy(), new Date(), await reader());

@@ -227,6 +227,11 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/studio/modules/[module]/[lesson]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
   '/studio/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
   '/studio/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  /** The studio's publishing: `nothing` is neither a publish nor a revert, so trainers and admins are told 400. */
+  '/studio/publish': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  '/studio/history': { get: trainers, post: { fields: nothing, expect: studioOnly(400) } },
+  /** A page of the preview: with none built, trainers are told so (404); nothing is ever posted through it (405). */
+  '/studio/preview/[...page]': { get: studioOnly(404), post: { fields: nothing, expect: studioOnly(405) } },
 };
 
 let s: MatrixTarget;
@@ -238,6 +243,8 @@ const params: Record<string, string> = {
   provider: 'entra',
   path: 'Users',
   prompt: 'the-missed-morning-slot',
+  // A page of the studio's preview (none is built here: trainers are told there is none).
+  page: 'modules',
 };
 
 /** Defines the whole matrix against the target that `connect` starts. */

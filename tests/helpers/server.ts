@@ -1,6 +1,6 @@
 // Starts the real built server (scripts/serve.ts over dist/) on a free port with its own database file,
 // migrated and (unless told otherwise) seeded with the demo organisation.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/lib/server/db/db.ts';
@@ -15,7 +15,7 @@ export interface TestServer {
   /** The plain-SQL store on the server's file (src/lib/server/db/store.ts). */
   store: Store;
   dbUrl: string;
-  /** The server process's id (to read its memory, or signal it). */
+  /** The id of the process serving requests, the supervisor's worker (to read its memory). */
   pid: number;
   output(): string;
   stop(): Promise<void>;
@@ -24,6 +24,12 @@ export interface TestServer {
 export interface ServerOptions {
   seed?: boolean;
   env?: Record<string, string>;
+}
+
+/** scripts/serve.ts supervises one worker, which serves: its process is the one whose memory counts. */
+function workerPid(supervisor: number): number {
+  const children = readFileSync(`/proc/${supervisor}/task/${supervisor}/children`, 'utf8').trim().split(/\s+/);
+  return Number(children[0]) || supervisor;
 }
 
 /** Starts a server. The site must be built first (`npm run build`; `npm test` does it). */
@@ -41,7 +47,7 @@ export async function startServer({ seed = true, env = {} }: ServerOptions = {})
     db,
     store,
     dbUrl,
-    pid: server.child.pid!,
+    pid: workerPid(server.child.pid!),
     output: server.output,
     async stop() {
       await stopServer(server);

@@ -29,6 +29,8 @@ const params: Record<string, string> = {
   // No single sign-on provider is configured here: its routes answer 404.
   provider: 'acme',
   path: 'Users',
+  // A page of the studio's preview (none is built here).
+  page: 'modules',
 };
 /** Every person's name and email: text that makes a page personal. */
 let personal: string[] = [];

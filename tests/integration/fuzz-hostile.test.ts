@@ -32,6 +32,8 @@ const params: Record<string, string> = {
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
   prompt: 'the-missed-morning-slot',
+  // A page of the studio's preview (none is built here).
+  page: 'modules',
 };
 let admin = '';
 let learner = '';

@@ -15,8 +15,17 @@ describe('role to permission matrix', () => {
     const matrix = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can({ role }, p))]));
     expect(matrix).toEqual({
       learner: ['learn'],
-      trainer: ['learn', 'content:preview', 'content:analytics', 'content:author'],
-      admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'team:manage', 'org:manage', 'people:manage'],
+      trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish'],
+      admin: [
+        'learn',
+        'content:preview',
+        'content:analytics',
+        'content:author',
+        'content:publish',
+        'team:manage',
+        'org:manage',
+        'people:manage',
+      ],
     });
   });
 
@@ -24,8 +33,17 @@ describe('role to permission matrix', () => {
     const matrix = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => can({ role, manages: true }, p))]));
     expect(matrix).toEqual({
       learner: ['learn', 'team:manage'],
-      trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'team:manage'],
-      admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'team:manage', 'org:manage', 'people:manage'],
+      trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish', 'team:manage'],
+      admin: [
+        'learn',
+        'content:preview',
+        'content:analytics',
+        'content:author',
+        'content:publish',
+        'team:manage',
+        'org:manage',
+        'people:manage',
+      ],
     });
   });
 

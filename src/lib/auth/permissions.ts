@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'content:analytics',
   /** Write drafts of modules, lessons, quizzes and role-plays in the studio (docs/decisions/022-authoring-studio.md). */
   'content:author',
+  /** Preview and publish the studio's drafts, see the history of publishes, revert one (decision 022). */
+  'content:publish',
   /** See progress of people in teams one manages, and assign modules to them. */
   'team:manage',
   /** See and assign across the whole organisation. */
@@ -28,8 +30,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   learner: ['learn'],
-  trainer: ['learn', 'content:preview', 'content:analytics', 'content:author'],
-  admin: ['learn', 'content:preview', 'content:analytics', 'content:author', 'team:manage', 'org:manage', 'people:manage'],
+  trainer: ['learn', 'content:preview', 'content:analytics', 'content:author', 'content:publish'],
+  admin: [
+    'learn',
+    'content:preview',
+    'content:analytics',
+    'content:author',
+    'content:publish',
+    'team:manage',
+    'org:manage',
+    'people:manage',
+  ],
 };
 
 /** What managing at least one team adds to any role. */

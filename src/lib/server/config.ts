@@ -118,6 +118,12 @@ const schema = z.object({
   XAPI_RETRY_BASE_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
   /** How long a sender holds the statements it is sending; a sender killed mid-send frees them after this. */
   XAPI_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * Set by the studio on the server it starts to preview drafts (src/lib/server/studio/preview.ts), never by
+   * hand: that server answers only requests carrying this secret (the studio's preview route adds it), takes no
+   * form posts and runs no scheduled work, so a build of unpublished drafts is seen by trainers alone.
+   */
+  PREVIEW_TOKEN: z.string().min(32).optional(),
   /** Interface the server listens on. */
   HOST: z.string().min(1).default('localhost'),
   /** Port the server listens on. */

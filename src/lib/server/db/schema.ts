@@ -648,3 +648,41 @@ export const practiceDisagreements = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.replyId, t.criterion] })],
 );
+
+/** One file a publish changed, as it was before and after (null: the file did not exist). */
+export interface PublishedFile {
+  /** Relative to content/, e.g. `quizzes/empathy-quiz.yaml`. */
+  path: string;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * Every publish from the authoring studio, running or done: who, when, which files changed and how (the
+ * history's diff and revert read `files`), the warnings accepted and why, and how it ended.
+ */
+export const publishes = sqliteTable(
+  'publishes',
+  {
+    /** Counts up: people speak of "publish 12". */
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** running, then published or failed. */
+    status: text('status', { enum: ['running', 'published', 'failed'] }).notNull(),
+    /** Where a running publish is: checking, building, swapping, writing. */
+    step: text('step').notNull().default('checking'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    files: text('files', { mode: 'json' }).$type<PublishedFile[]>().notNull(),
+    /** The content-check warnings accepted, as printed, and the reason given. */
+    warnings: text('warnings', { mode: 'json' }).$type<string[]>().notNull(),
+    reason: text('reason'),
+    /** For a revert, the publish it undid. */
+    revertOf: integer('revert_of'),
+    /** Why it failed: file, field and fix where the build said them. */
+    error: text('error'),
+    /** The git commit that recorded it, when content/ is in a git checkout. */
+    commitSha: text('commit_sha'),
+  },
+  (t) => [index('publishes_started_idx').on(t.startedAt)],
+);
