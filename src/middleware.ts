@@ -14,7 +14,7 @@ import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/serve
 import { SESSION_COOKIE, validateSession } from './lib/server/auth/session.ts';
 import { securityHeaders } from './lib/server/http/headers.ts';
 import { DRAIN_AT_MOST, noteBodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
-import { isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
+import { acceptsCrossSitePosts, isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
 import { methodNotAllowed } from './lib/server/http/request.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
 import { getCatalog } from './data/catalog.ts';
@@ -56,7 +56,7 @@ const edge = defineMiddleware(async (context, next) => {
     response = await next();
   } else if (Number(request.headers.get('content-length') ?? 0) > noteBodyLimit(request, context.routePattern)) {
     response = refusal(TOO_LARGE, 413, closeIfHuge(request));
-  } else if (!isSameOrigin(request, settings) || !sameSiteFetch(request)) {
+  } else if (!acceptsCrossSitePosts(context.routePattern) && (!isSameOrigin(request, settings) || !sameSiteFetch(request))) {
     // Browsers send Origin on every post and Sec-Fetch-Site when they know it: anything but this
     // site's own origin on a state change is a cross-site request (CSRF).
     response = refusal('Cross-site requests are not allowed.', 403);

@@ -133,6 +133,11 @@ const EXPECTATIONS: Record<string, Entry> = {
   /** Single sign-on: no provider is configured on the matrix's server, so there is none to start or finish. */
   '/sign-in/oidc/[provider]': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
   '/sign-in/oidc/[provider]/callback': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  /** SAML: the same (no provider here). The assertion consumer takes posts only, from the IdP's page. */
+  '/sign-in/saml/[provider]': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  '/sign-in/saml/[provider]/acs': { get: everyone(405), post: { fields: nothing, expect: everyone(404) } },
+  '/sign-in/saml/[provider]/metadata.xml': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  '/sign-in/saml/[provider]/slo': { get: everyone(404), post: { fields: nothing, expect: everyone(404) } },
   '/sign-out': { get: everyone(405), post: { fields: nothing, expect: everyone(303) } },
   '/team': {
     get: managers,

@@ -31,6 +31,8 @@ const params: Record<string, string> = {
   lesson: 'what-empathy-looks-like',
   quiz: 'empathy-check-1',
   scenario: 'the-day-after-the-repair',
+  // The SAML endpoints read a form; no provider is configured here, so they answer 404 after reading it.
+  provider: 'acme',
 };
 let admin = '';
 let learner = '';

@@ -11,9 +11,17 @@ export const FORM_BODY_LIMIT = 64 * 1024;
 /** The people CSV import takes a file of up to 1 MB (people-actions.ts), plus multipart framing. */
 export const IMPORT_BODY_LIMIT = 1_000_000 + 64 * 1024;
 
+/**
+ * A posted SAML response: a signed assertion with its certificate and every group (Entra ID sends up to
+ * 150), base64 and form-encoded; real ones are 10-40 KB.
+ */
+export const SAML_BODY_LIMIT = 256 * 1024;
+
 /** Routes that take more than a form, by Astro route pattern. */
 const LARGER: Record<string, number> = {
   '/admin/people': IMPORT_BODY_LIMIT,
+  '/sign-in/saml/[provider]/acs': SAML_BODY_LIMIT,
+  '/sign-in/saml/[provider]/slo': SAML_BODY_LIMIT,
 };
 
 /** Bodies up to this size are read and discarded after a 413, so that their sender gets the answer. */
