@@ -7,6 +7,7 @@ import { db } from '../src/lib/server/db/db.ts';
 import { migrateDb } from '../src/lib/server/db/migrate.ts';
 import { config } from '../src/lib/server/config.ts';
 import { builtFrom, sourceHash } from '../src/integrations/build-stamp.ts';
+import { reportSsoConfigOnce } from '../src/lib/server/sso/settings.ts';
 import { exitOnConfigError, seedDemo } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +24,8 @@ function buildReason(): string | null {
 
 await exitOnConfigError(async () => {
   const c = config();
+  // A broken providers file does not stop the server (password sign-in and admins go on), but it is said here.
+  reportSsoConfigOnce();
   const database = await db();
   await migrateDb(database);
   await seedDemo(database);

@@ -178,6 +178,7 @@ export async function startSamlIdp(): Promise<TestSamlIdp> {
     const url = new URL(req.url ?? '/', base);
     const query = Object.fromEntries(url.searchParams);
     const raw = url.search.slice(1);
+    if (url.pathname === '/sso' && !query.SAMLRequest) return void res.writeHead(400).end('no SAMLRequest');
     if (url.pathname === '/sso' && sp) {
       const parsed = await idp.parseLoginRequest(sp, 'redirect', { query, octetString: octetString(raw) });
       const tweaks = next;

@@ -92,6 +92,8 @@ const EXPECTATIONS: Record<string, Entry> = {
       expect: adminOnly,
     },
   },
+  /** Single sign-on providers: no provider here, so the test button's post names none (400). */
+  '/admin/identity': { get: adminOnly, post: { fields: nothing, expect: { ...adminOnly, admin: 400 } } },
   '/admin/identity-events': { get: adminOnly, post: { fields: nothing, expect: readOnly(adminOnly) } },
   '/admin/identity-events.csv': { get: adminOnly, post: { fields: nothing, expect: everyone(405) } },
   '/admin/teams': {

@@ -289,6 +289,20 @@ describe('single sign-on with OpenID Connect', () => {
     expect(learner.status).toBe(403);
   });
 
+  it("shows admins the provider's state and tests its connection by discovery", async () => {
+    const admin = await cookieFor(s.db, 'admin@example.com');
+    const html = await (await fetch(`${s.origin}/admin/identity`, { headers: { cookie: admin } })).text();
+    expect(html).toContain('Acme ID');
+    expect(html).toContain(`${s.origin}/sign-in/oidc/acme/callback`);
+    expect(html).toMatch(/Last successful sign-in<\/dt>\s*<dd>[^<]*\(Nadia Haddad\)/);
+    const test = await (
+      await postForm(s.origin, '/admin/identity', { intent: 'test', provider: 'acme' }, { cookie: admin })
+    ).text();
+    expect(test).toContain('The connection works.');
+    expect(test).toContain(`issuer ${idp.issuer}`);
+    expect(test).toContain('Single logout: offered.');
+  });
+
   it('signs out at the provider too (RP-initiated logout), and back to our sign-in page', async () => {
     const browser = new Browser();
     expect((await browser.get(await throughProvider(browser, 'sub-new'))).status).toBe(303);

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { makeKeyPair, startSamlIdp, type ResponseTweaks, type TestSamlIdp } from '../helpers/saml-idp.ts';
 import { SsoBrowser } from '../helpers/sso-browser.ts';
-import { postForm } from '../helpers/http.ts';
+import { cookieFor, postForm } from '../helpers/http.ts';
 import { identityEvents, samlAssertions, samlSessions, teams } from '../../src/lib/server/db/schema.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 
@@ -272,6 +272,51 @@ describe('SAML single logout', () => {
       303,
     );
     expect(await s.db.select().from(samlSessions).where(eq(samlSessions.nameId, 'p-ines'))).toEqual([]);
+  });
+});
+
+describe('the admin pages', () => {
+  it("show each provider's state, last sign-in, last refusal, addresses and mapping, and test the connection", async () => {
+    const admin = await cookieFor(s.db, 'admin@example.com');
+    const page = await fetch(`${s.origin}/admin/identity`, { headers: { cookie: admin } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Acme SSO');
+    expect(html).toMatch(/Last successful sign-in<\/dt>\s*<dd>[^<]*\(Ines Duarte\)/);
+    expect(html).toMatch(/Last refusal<\/dt>\s*<dd>[^<]*: replayed assertion _a/);
+    expect(html).toContain(`${s.origin}/sign-in/saml/acme/metadata.xml`);
+    // The test IdP's certificate lasts two days: the page warns that it expires soon.
+    expect(html).toMatch(
+      /Certificate CN=rapport-test-idp expires on \d{4}-\d{2}-\d{2} \(in 1 day\): add the IdP&#39;s next certificate now/,
+    );
+    expect(html).toContain('role trainer');
+    expect(html).toContain('team Customer Support');
+    const test = await postForm(s.origin, '/admin/identity', { intent: 'test', provider: 'acme' }, { cookie: admin });
+    expect(test.status).toBe(200);
+    const result = await test.text();
+    expect(result).toContain('The connection works.');
+    expect(result).toContain(`The IdP&#39;s sign-in URL ${idp.ssoUrl} answered 400`);
+    const learner = await fetch(`${s.origin}/admin/identity`, {
+      headers: { cookie: await cookieFor(s.db, 'learner@example.com') },
+    });
+    expect(learner.status).toBe(403);
+  });
+
+  it("say where a person's role and team came from, on the People page and the person's page", async () => {
+    const admin = await cookieFor(s.db, 'admin@example.com');
+    const people = await (await fetch(`${s.origin}/admin/people?q=ines`, { headers: { cookie: admin } })).text();
+    expect(people).toContain('Role learner -&gt; trainer (group rapport-trainers); team -&gt; Customer Support (group support).');
+    const ines = (await findUserByEmail(s.db, 'ines@acme.test'))!;
+    const person = await (await fetch(`${s.origin}/team/people/${ines.id}`, { headers: { cookie: admin } })).text();
+    expect(person).toContain('Role, team and sign-in');
+    expect(person).toContain('trainer: last changed learner -&gt; trainer (group rapport-trainers)');
+    expect(person).toContain('provider acme, linked');
+    // A manager of the team sees the person's progress, not the admin's view of their access.
+    const manager = await (
+      await fetch(`${s.origin}/team/people/${ines.id}`, { headers: { cookie: await cookieFor(s.db, 'manager@example.com') } })
+    ).text();
+    expect(manager).toContain('Ines Duarte');
+    expect(manager).not.toContain('Role, team and sign-in');
   });
 });
 
