@@ -48,8 +48,9 @@ export const samlFields = {
   clockSkewSeconds: z.number().int().min(0).max(300).default(60),
 };
 
-/** The certificate body as PEM, as node:crypto and node-saml take it. */
-export function toPem(body: string): string {
+/** A certificate as PEM, as node:crypto and node-saml take it, from its body or from PEM already. */
+export function toPem(certificateText: string): string {
+  const body = certificateText.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
   const lines = body.match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
