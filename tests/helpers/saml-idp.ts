@@ -85,6 +85,8 @@ export interface TestSamlIdp {
   unsolicited(nameId: string, tweaks?: ResponseTweaks): Promise<{ SAMLResponse: string; acs: string }>;
   /** The URL of a signed LogoutRequest to Rapport for this person (IdP-initiated single logout). */
   logoutRequestUrl(nameId: string): string;
+  /** The same by HTTP-POST: the form fields and where the IdP's page posts them. */
+  logoutRequestPost(nameId: string): { SAMLRequest: string; action: string };
   /** The LogoutRequests Rapport sent, parsed. */
   logoutRequests: { nameId: string }[];
   stop(): Promise<void>;
@@ -226,6 +228,12 @@ export async function startSamlIdp(): Promise<TestSamlIdp> {
       if (!sp) throw new Error('call trust() first');
       const person = people.get(nameId)!;
       return idp.createLogoutRequest(sp, 'redirect', { logoutNameID: person.nameId, sessionIndex: `_s-${nameId}` }).context;
+    },
+    logoutRequestPost(nameId) {
+      if (!sp) throw new Error('call trust() first');
+      const person = people.get(nameId)!;
+      const made = idp.createLogoutRequest(sp, 'post', { logoutNameID: person.nameId, sessionIndex: `_s-${nameId}` });
+      return { SAMLRequest: made.context, action: (made as { entityEndpoint: string }).entityEndpoint };
     },
     async stop() {
       server.closeAllConnections();

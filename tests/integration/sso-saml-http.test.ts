@@ -275,6 +275,25 @@ describe('SAML single logout', () => {
   });
 });
 
+describe('SAML single logout by HTTP-POST', () => {
+  it('ends the Rapport session when the IdP posts a signed LogoutRequest, and refuses an altered one', async () => {
+    const browser = new SsoBrowser();
+    expect((await postFromIdp(browser, await throughIdp(browser, 'p-ines'))).status).toBe(303);
+    const session = sessionOf(browser)!;
+    const { SAMLRequest, action } = idp.logoutRequestPost('p-ines');
+    expect(action).toBe(`${s.origin}/sign-in/saml/acme/slo`);
+    const altered = encode(decode(SAMLRequest).replace('p-ines', 'p-lena'));
+    expect((await browser.post(action, { SAMLRequest: altered }, idp.sloUrl)).status).toBe(400);
+    expect((await fetch(`${s.origin}/`, { headers: { cookie: `rapport_session=${session}` } })).status).toBe(200);
+    const res = await browser.post(action, { SAMLRequest }, idp.sloUrl);
+    expect(res.status).toBe(303);
+    expect(new URL(res.headers.get('location')!).searchParams.get('SAMLResponse')).toBeTruthy();
+    expect((await fetch(`${s.origin}/`, { headers: { cookie: `rapport_session=${session}` }, redirect: 'manual' })).status).toBe(
+      303,
+    );
+  });
+});
+
 describe('the admin pages', () => {
   it("show each provider's state, last sign-in, last refusal, addresses and mapping, and test the connection", async () => {
     const admin = await cookieFor(s.db, 'admin@example.com');
