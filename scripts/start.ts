@@ -8,6 +8,7 @@ import { migrateDb } from '../src/lib/server/db/migrate.ts';
 import { config } from '../src/lib/server/config.ts';
 import { xapiSettings } from '../src/lib/server/xapi/settings.ts';
 import { builtFrom, sourceHash } from '../src/integrations/build-stamp.ts';
+import { reportSsoConfigOnce } from '../src/lib/server/sso/settings.ts';
 import { exitOnConfigError, seedDemo } from './lib.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +27,8 @@ await exitOnConfigError(async () => {
   const c = config();
   // Stops here, naming the variables, when XAPI_ENDPOINT is set without the homePage statements need.
   xapiSettings(c);
+  // A broken providers file does not stop the server (password sign-in and admins go on), but it is said here.
+  reportSsoConfigOnce();
   const database = await db();
   await migrateDb(database);
   await seedDemo(database);

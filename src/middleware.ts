@@ -14,7 +14,7 @@ import { clearSessionCookie, sessionPolicy, setSessionCookie } from './lib/serve
 import { SESSION_COOKIE, validateSession } from './lib/server/auth/session.ts';
 import { securityHeaders } from './lib/server/http/headers.ts';
 import { DRAIN_AT_MOST, noteBodyLimit, TOO_LARGE } from './lib/server/http/limits.ts';
-import { isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
+import { acceptsCrossSitePosts, isHttps, isSameOrigin, originSettings } from './lib/server/http/origin.ts';
 import { methodNotAllowed } from './lib/server/http/request.ts';
 import { errorBody, SCIM_CONTENT_TYPE, ScimError } from './lib/scim/protocol.ts';
 import { startDigestScheduler } from './lib/server/mail/digest-scheduler.ts';
@@ -100,7 +100,7 @@ const edge = defineMiddleware(async (context, next) => {
     response = tooLarge(request, context.routePattern);
   } else if (scimBearer(request, context.routePattern)) {
     response = await next();
-  } else if (!isSameOrigin(request, settings) || !sameSiteFetch(request)) {
+  } else if (!acceptsCrossSitePosts(context.routePattern) && (!isSameOrigin(request, settings) || !sameSiteFetch(request))) {
     // Browsers send Origin on every post and Sec-Fetch-Site when they know it: anything but this
     // site's own origin on a state change is a cross-site request (CSRF).
     response = refusal('Cross-site requests are not allowed.', 403);

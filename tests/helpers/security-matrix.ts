@@ -96,6 +96,8 @@ const EXPECTATIONS: Record<string, Entry> = {
       expect: adminOnly,
     },
   },
+  /** Single sign-on providers: no provider here, so the test button's post names none (400). */
+  '/admin/identity': { get: adminOnly, post: { fields: nothing, expect: { ...adminOnly, admin: 400 } } },
   '/admin/identity-events': { get: adminOnly, post: { fields: nothing, expect: readOnly(adminOnly) } },
   '/admin/identity-events.csv': { get: adminOnly, post: { fields: nothing, expect: everyone(405) } },
   '/admin/scim-tokens': {
@@ -145,6 +147,11 @@ const EXPECTATIONS: Record<string, Entry> = {
   /** Single sign-on: no provider is configured on the matrix's server, so there is none to start or finish. */
   '/sign-in/oidc/[provider]': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
   '/sign-in/oidc/[provider]/callback': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  /** SAML: the same (no provider here). The assertion consumer takes posts only, from the IdP's page. */
+  '/sign-in/saml/[provider]': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  '/sign-in/saml/[provider]/acs': { get: everyone(405), post: { fields: nothing, expect: everyone(404) } },
+  '/sign-in/saml/[provider]/metadata.xml': { get: everyone(404), post: { fields: nothing, expect: everyone(405) } },
+  '/sign-in/saml/[provider]/slo': { get: everyone(404), post: { fields: nothing, expect: everyone(404) } },
   '/sign-out': { get: everyone(405), post: { fields: nothing, expect: everyone(303) } },
   '/team': {
     get: managers,

@@ -34,6 +34,8 @@ const params: Record<string, string> = {
   prompt: 'the-missed-morning-slot',
   // A page of the studio's preview (none is built here).
   page: 'modules',
+  // The SAML endpoints read a form; no provider is configured here, so they answer 404 after reading it.
+  provider: 'acme',
 };
 let admin = '';
 let learner = '';

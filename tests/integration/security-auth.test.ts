@@ -7,6 +7,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, get, postForm, setCookie } from '../helpers/http.ts';
 import { count } from '../helpers/learners.ts';
 import { fillRoute, paramsOf, routeFiles } from '../helpers/routes.ts';
+import { acceptsCrossSitePosts } from '../../src/lib/server/http/origin.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
 import { createUser, findUserByEmail, setActive } from '../../src/lib/server/people/users.ts';
 import { invitePerson, issueInvite } from '../../src/lib/server/people/invites.ts';
@@ -180,9 +181,16 @@ describe('cross-site posts', () => {
     quiz: 'empathy-check-1',
     scenario: 'the-day-after-the-repair',
   };
-  const paths = routeFiles().map((r) =>
-    fillRoute(r.pattern, Object.fromEntries(paramsOf(r.pattern).map((p) => [p, REAL[p] ?? 'x']))),
-  );
+  // The SAML bindings are the one declared exception (an IdP's page posts to them; decision 019): they act
+  // on IdP-signed messages only, which tests/integration/sso-saml-http.test.ts covers.
+  const exempt = routeFiles().filter((r) => acceptsCrossSitePosts(r.pattern));
+  const paths = routeFiles()
+    .filter((r) => !acceptsCrossSitePosts(r.pattern))
+    .map((r) => fillRoute(r.pattern, Object.fromEntries(paramsOf(r.pattern).map((p) => [p, REAL[p] ?? 'x']))));
+
+  it('are accepted by the SAML endpoints only', () => {
+    expect(exempt.map((r) => r.pattern)).toEqual(['/sign-in/saml/[provider]/acs', '/sign-in/saml/[provider]/slo']);
+  });
   const attacks: [string, { origin?: string | null; headers?: Record<string, string> }][] = [
     ['a foreign Origin', { origin: 'https://evil.example' }],
     ['no Origin at all', { origin: null }],

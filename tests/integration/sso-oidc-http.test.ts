@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { CLIENT, startIdp, type TestIdp } from '../helpers/oidc-idp.ts';
 import { cookieFor, postForm, setCookie } from '../helpers/http.ts';
+import { SsoBrowser as Browser } from '../helpers/sso-browser.ts';
 import { identityEvents, ssoLogins, teams, users, userIdentities } from '../../src/lib/server/db/schema.ts';
 import { findUserByEmail } from '../../src/lib/server/people/users.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed.ts';
@@ -43,43 +44,6 @@ afterAll(async () => {
   await idp?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A browser: one cookie jar per host, redirects followed by hand so that a test can stop or tamper. */
-class Browser {
-  private jars = new Map<string, Map<string, string>>();
-  async get(url: string): Promise<Response> {
-    const target = new URL(url);
-    const jar = this.jars.get(target.host) ?? new Map<string, string>();
-    this.jars.set(target.host, jar);
-    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(target, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(';');
-      const [name, value = ''] = pair!.split('=');
-      const gone = value === '' || attributes.some((a) => /^\s*max-age=0$/i.test(a));
-      if (gone) jar.delete(name!.trim());
-      else jar.set(name!.trim(), value);
-    }
-    return res;
-  }
-  /** A form post as a browser sends it from a page of `url`'s own origin. */
-  async post(url: string, fields: Record<string, string>): Promise<Response> {
-    const target = new URL(url);
-    const cookie = [...(this.jars.get(target.host) ?? [])].map(([k, v]) => `${k}=${v}`).join('; ');
-    return fetch(target, {
-      method: 'POST',
-      redirect: 'manual',
-      body: new URLSearchParams(fields),
-      headers: { origin: target.origin, ...(cookie ? { cookie } : {}) },
-    });
-  }
-  cookie(host: string, name: string): string | undefined {
-    return this.jars.get(host)?.get(name);
-  }
-  setCookie(host: string, name: string, value: string) {
-    this.jars.get(host)?.set(name, value);
-  }
-}
 
 /**
  * Clicks "Sign in with Acme ID" and goes through the provider as `subject`, stopping before the callback:
@@ -323,6 +287,20 @@ describe('single sign-on with OpenID Connect', () => {
       headers: { cookie: await cookieFor(s.db, 'learner@example.com') },
     });
     expect(learner.status).toBe(403);
+  });
+
+  it("shows admins the provider's state and tests its connection by discovery", async () => {
+    const admin = await cookieFor(s.db, 'admin@example.com');
+    const html = await (await fetch(`${s.origin}/admin/identity`, { headers: { cookie: admin } })).text();
+    expect(html).toContain('Acme ID');
+    expect(html).toContain(`${s.origin}/sign-in/oidc/acme/callback`);
+    expect(html).toMatch(/Last successful sign-in<\/dt>\s*<dd>[^<]*\(Nadia Haddad\)/);
+    const test = await (
+      await postForm(s.origin, '/admin/identity', { intent: 'test', provider: 'acme' }, { cookie: admin })
+    ).text();
+    expect(test).toContain('The connection works.');
+    expect(test).toContain(`issuer ${idp.issuer}`);
+    expect(test).toContain('Single logout: offered.');
   });
 
   it('signs out at the provider too (RP-initiated logout), and back to our sign-in page', async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { openDb, type Db } from '../../src/lib/server/db/db.ts';
-import { admitAttempt, blockFor, recordSuccess, RULES } from '../../src/lib/server/auth/throttle.ts';
+import { admitAttempt, admitInWindow, blockFor, recordSuccess, RULES } from '../../src/lib/server/auth/throttle.ts';
 
 let t: TestDb;
 let second: Db;
@@ -100,5 +100,22 @@ describe('admitAttempt', () => {
     for (let i = 0; i < 5; i++) await admitAttempt(t.db, 'g@example.com', '10.0.0.8', at('2026-05-08T10:00:00Z'));
     expect(await admitAttempt(t.db, 'g@example.com', '10.0.0.8', at('2026-05-09T10:00:01Z'))).toBe(0);
     expect(await counts('pair:g@example.com|10.0.0.8')).toEqual({ 'pair:g@example.com|10.0.0.8': 1 });
+  });
+});
+
+describe('the plain rate limit (single sign-on starts)', () => {
+  const limit = { max: 3, windowMs: 60_000 };
+  it('admits `max` per window per key, parallel requests included, then tells how long to wait', async () => {
+    const start = at('2026-12-01T09:00:00Z');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => admitInWindow(i % 2 ? second : t.db, 'sso-start:10.0.0.9', limit, start)),
+    );
+    expect(results.filter((r) => r === 0)).toHaveLength(3);
+    expect(results.filter((r) => r === 60_000)).toHaveLength(2);
+    expect(await admitInWindow(t.db, 'sso-start:10.0.0.9', limit, at('2026-12-01T09:00:00Z', 45))).toBe(15_000);
+    // Another address is not held back.
+    expect(await admitInWindow(t.db, 'sso-start:10.0.0.10', limit, start)).toBe(0);
+    // A new window starts afresh.
+    expect(await admitInWindow(t.db, 'sso-start:10.0.0.9', limit, at('2026-12-01T09:00:00Z', 60))).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ describe('the providers file', () => {
     expect(fromYaml.passwordSignIn).toBe(true);
     expect(fromYaml.providers[0]!.allowedDomains).toEqual(['example.com']);
     expect(fromYaml.providers[0]!.allowInsecureHttp).toBe(false);
-    expect(fromYaml.providers[0]!.tokenAuthMethod).toBe('client_secret_basic');
+    expect(fromYaml.providers[0]).toMatchObject({ protocol: 'oidc', tokenAuthMethod: 'client_secret_basic' });
     expect(fromYaml.providers[0]!.emailVerifiedClaim).toBe('email_verified');
     const fromJson = parseSsoConfig(JSON.stringify({ providers: [provider], passwordSignIn: false }), 'sso.json');
     expect(fromJson.passwordSignIn).toBe(false);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { ROLES } from '../auth/permissions.ts';
+import { samlFields } from './saml-provider.ts';
 
 const domain = z
   .string()
@@ -22,11 +23,24 @@ const mappingSchema = z.object({
   teams: z.record(z.string(), z.string().min(1)).default({}),
 });
 
-const providerSchema = z.object({
-  /** Lower-case letters, digits and dashes; it appears in URLs: /sign-in/oidc/<id>/callback. */
+/** What every provider has, whatever its protocol. */
+const commonFields = {
+  /** Lower-case letters, digits and dashes; it appears in URLs: /sign-in/oidc/<id>/callback, /sign-in/saml/<id>/acs. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'must be lower-case letters, digits and dashes, e.g. entra' }),
   /** What the sign-in button says after "Sign in with". */
   label: z.string().min(1).max(60),
+  /** Email domains whose people may get an account on first sign-in; others must be invited first. */
+  allowedDomains: z.array(domain).default([]),
+  /** Groups to role and team; leave out to keep roles and teams as admins set them. */
+  groups: mappingSchema.optional(),
+  /** Only for a provider on your own machine in tests: lets its URLs be plain http. */
+  allowInsecureHttp: z.boolean().default(false),
+};
+
+const oidcSchema = z.object({
+  ...commonFields,
+  /** `oidc` (the default when left out) or `saml`. */
+  protocol: z.literal('oidc'),
   /** The issuer URL; its /.well-known/openid-configuration is read at first use. */
   issuer: z.url(),
   clientId: z.string().min(1),
@@ -41,15 +55,27 @@ const providerSchema = z.object({
    * `xms_edov` (add it as an optional claim). Accounts are linked and created only when it is true.
    */
   emailVerifiedClaim: z.string().min(1).default('email_verified'),
-  /** Email domains whose people may get an account on first sign-in; others must be invited first. */
-  allowedDomains: z.array(domain).default([]),
-  /** Groups to role and team; leave out to keep roles and teams as admins set them. */
-  groups: mappingSchema.optional(),
-  /** Only for a provider on your own machine in tests: lets the issuer be plain http. */
-  allowInsecureHttp: z.boolean().default(false),
 });
 
+const samlSchema = z.object({
+  ...commonFields,
+  ...samlFields,
+  /**
+   * Not configurable: a SAML IdP asserts the addresses of its own directory, so the claims built from an
+   * assertion carry `email_verified: true` (docs/decisions/019-saml.md).
+   */
+  emailVerifiedClaim: z.literal('email_verified').default('email_verified'),
+});
+
+// A provider without `protocol` is OpenID Connect, as every providers file was before SAML.
+const providerSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !('protocol' in v) ? { ...v, protocol: 'oidc' } : v),
+  z.discriminatedUnion('protocol', [oidcSchema, samlSchema]),
+);
+
 export type SsoProvider = z.infer<typeof providerSchema>;
+export type OidcProvider = z.infer<typeof oidcSchema>;
+export type SamlProvider = z.infer<typeof samlSchema>;
 export type GroupMapping = z.infer<typeof mappingSchema>;
 
 /** SCIM provisioning (docs/scim.md): a directory group is a team, unless it is named here. */
@@ -91,8 +117,19 @@ export function parseSsoConfig(text: string, file: string): SsoSettings {
     if (seen.has(provider.id))
       throw new SsoConfigError(`${file}: providers.${index}.id: "${provider.id}" is used twice; give each provider its own id.`);
     seen.add(provider.id);
-    if (new URL(provider.issuer).protocol !== 'https:' && !provider.allowInsecureHttp)
-      throw new SsoConfigError(`${file}: providers.${index}.issuer: must be an https:// URL (got ${provider.issuer}).`);
+    for (const [field, url] of urlsOf(provider)) {
+      if (url && new URL(url).protocol !== 'https:' && !provider.allowInsecureHttp)
+        throw new SsoConfigError(`${file}: providers.${index}.${field}: must be an https:// URL (got ${url}).`);
+    }
   }
   return result.data;
+}
+
+/** The provider's URLs that browsers or Rapport are sent to, which must be https. */
+function urlsOf(provider: SsoProvider): [string, string | undefined][] {
+  if (provider.protocol === 'oidc') return [['issuer', provider.issuer]];
+  return [
+    ['entryPoint', provider.entryPoint],
+    ['logoutUrl', provider.logoutUrl],
+  ];
 }

@@ -100,3 +100,28 @@ export async function recordSuccess(db: Db, email: string, address: string): Pro
     'write',
   );
 }
+
+/**
+ * A plain rate limit on the same table, for actions that are not password guesses (single sign-on
+ * starts): at most `max` per fixed window of `windowMs` per key. `last_failure_at` holds the window's
+ * start. One statement counts and reads, so parallel requests cannot all slip under the limit.
+ * Returns 0 when admitted, else the milliseconds until the window ends.
+ */
+export async function admitInWindow(
+  db: Db,
+  key: string,
+  limit: { max: number; windowMs: number },
+  now = new Date(),
+): Promise<number> {
+  const fresh = `last_failure_at <= :now - ${limit.windowMs}`;
+  const result = await db.$client.execute({
+    sql: `insert into throttles (key, failures, last_failure_at, blocked_until) values (:key, 1, :now, 0)
+      on conflict (key) do update set failures = case when ${fresh} then 1 else failures + 1 end,
+        last_failure_at = case when ${fresh} then :now else last_failure_at end
+      returning failures, last_failure_at`,
+    args: { key, now: now.getTime() },
+  });
+  const row = result.rows[0]!;
+  if (Number(row.failures) <= limit.max) return 0;
+  return Math.max(1, Number(row.last_failure_at) + limit.windowMs - now.getTime());
+}

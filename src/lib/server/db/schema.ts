@@ -686,3 +686,43 @@ export const publishes = sqliteTable(
   },
   (t) => [index('publishes_started_idx').on(t.startedAt)],
 );
+
+/**
+ * A SAML sign-in this server asked for (SP-initiated, docs/decisions/019-saml.md): the AuthnRequest's ID,
+ * which the response's InResponseTo must name. Deleted when a response uses it, so each serves one sign-in.
+ */
+export const samlRequests = sqliteTable(
+  'saml_requests',
+  {
+    id: text('id').primaryKey(),
+    providerId: text('provider_id').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('saml_requests_expires_idx').on(t.expiresAt)],
+);
+
+/** Assertions already used to sign in, kept until they expire, so that a captured one cannot be posted again. */
+export const samlAssertions = sqliteTable(
+  'saml_assertions',
+  {
+    providerId: text('provider_id').notNull(),
+    assertionId: text('assertion_id').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.assertionId] }), index('saml_assertions_expires_idx').on(t.expiresAt)],
+);
+
+/** A session opened by SAML: who it is at the IdP, so that single logout can name it in either direction. */
+export const samlSessions = sqliteTable(
+  'saml_sessions',
+  {
+    sessionId: text('session_id')
+      .primaryKey()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    providerId: text('provider_id').notNull(),
+    nameId: text('name_id').notNull(),
+    nameIdFormat: text('name_id_format'),
+    sessionIndex: text('session_index'),
+  },
+  (t) => [index('saml_sessions_name_idx').on(t.providerId, t.nameId)],
+);

@@ -20,6 +20,12 @@ export const STUDIO_BODY_LIMIT = 512 * 1024;
 /** The lesson editor also uploads an image of up to 2 MB (src/lib/server/studio/images.ts) with the lesson text. */
 export const STUDIO_UPLOAD_BODY_LIMIT = 2 * 1024 * 1024 + STUDIO_BODY_LIMIT;
 
+/**
+ * A posted SAML response: a signed assertion with its certificate and every group (Entra ID sends up to
+ * 150), base64 and form-encoded; real ones are 10-40 KB.
+ */
+export const SAML_BODY_LIMIT = 256 * 1024;
+
 /** Routes that take more than a form, by Astro route pattern. */
 const LARGER: Record<string, number> = {
   '/admin/people': IMPORT_BODY_LIMIT,
@@ -30,6 +36,8 @@ const LARGER: Record<string, number> = {
   '/studio/quizzes/[quiz]': STUDIO_BODY_LIMIT,
   '/studio/scenarios/[scenario]': STUDIO_BODY_LIMIT,
   '/studio/modules/[module]/[lesson]': STUDIO_UPLOAD_BODY_LIMIT,
+  '/sign-in/saml/[provider]/acs': SAML_BODY_LIMIT,
+  '/sign-in/saml/[provider]/slo': SAML_BODY_LIMIT,
 };
 
 /** Bodies up to this size are read and discarded after a 413, so that their sender gets the answer. */

@@ -64,3 +64,14 @@ export function originSettings(): OriginSettings {
   const c = config();
   return { publicOrigin: c.PUBLIC_ORIGIN, trustProxy: c.TRUST_PROXY };
 }
+
+/**
+ * The only routes that take posts from other sites: the SAML bindings, where the IdP's page posts the
+ * signed response (or logout message) to us by design. Everything they act on is signed by the IdP and
+ * checked (src/lib/server/sso/saml.ts); they set a session but read none (docs/decisions/019-saml.md).
+ */
+const CROSS_SITE_POSTS = new Set(['/sign-in/saml/[provider]/acs', '/sign-in/saml/[provider]/slo']);
+
+export function acceptsCrossSitePosts(routePattern: string | undefined): boolean {
+  return routePattern !== undefined && CROSS_SITE_POSTS.has(routePattern);
+}

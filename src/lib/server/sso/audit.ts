@@ -1,7 +1,7 @@
 /** Reading the identity audit log (`identity_events`) for the admin page and its CSV export. */
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
-import { identityEvents, users } from '../db/schema.ts';
+import { identityEvents, userIdentities, users } from '../db/schema.ts';
 import type { CsvValue } from '../../insight/csv.ts';
 
 export interface IdentityEventRow {
@@ -70,4 +70,30 @@ export async function accessSources(db: Db): Promise<AccessSource[]> {
     sources.set(row.userId, source);
   }
   return [...sources.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface PersonAccess {
+  /** The latest role and team events' details; null: as the invite or import gave them. */
+  role: string | null;
+  team: string | null;
+  /** The provider accounts that sign in as this person. */
+  identities: { providerId: string; since: Date; lastSignIn: Date }[];
+}
+
+/** Where one person's role and team came from, and how they sign in, for their admin view. */
+export async function personAccess(db: Db, userId: string): Promise<PersonAccess> {
+  const events = await db
+    .select({ kind: identityEvents.kind, detail: identityEvents.detail })
+    .from(identityEvents)
+    .where(eq(identityEvents.userId, userId))
+    .orderBy(desc(identityEvents.at), desc(identityEvents.id));
+  const identities = await db
+    .select({ providerId: userIdentities.providerId, since: userIdentities.createdAt, lastSignIn: userIdentities.lastSignInAt })
+    .from(userIdentities)
+    .where(eq(userIdentities.userId, userId));
+  return {
+    role: events.find((e) => e.kind === 'role')?.detail ?? null,
+    team: events.find((e) => e.kind === 'team')?.detail ?? null,
+    identities,
+  };
 }

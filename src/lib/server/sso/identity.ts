@@ -1,5 +1,5 @@
 /**
- * What a validated provider sign-in does to our records: find, link or create the account
+ * What a validated provider sign-in (OpenID Connect or SAML, one path for both) does to our records: find, link or create the account
  * (src/lib/sso/accounts.ts decides), re-apply the group mapping, write the audit log, and open one
  * of our own sessions (src/lib/server/auth/session.ts), exactly as a password sign-in does.
  */
@@ -39,13 +39,14 @@ export async function recordEvent(
   await db.insert(identityEvents).values({ id: randomId(), at: now, detail: '', ...event });
 }
 
-export type IdentitySignIn = { ok: true; token: string; userId: string } | { ok: false; reason: Refusal; email: string | null };
+export type IdentitySignIn =
+  { ok: true; token: string; userId: string; sessionId: string } | { ok: false; reason: Refusal; email: string | null };
 
 export async function signInWithIdentity(
   db: Db,
   provider: SsoProvider,
   claims: IdentityClaims,
-  /** Kept with the session for signing out at the provider too; absent, sign-out ends our session only. */
+  /** An OIDC ID token, kept with the session for signing out at the provider too (SAML keeps its own, see saml-logout.ts). */
   idToken: string | undefined,
   now = new Date(),
 ): Promise<IdentitySignIn> {
@@ -86,7 +87,7 @@ export async function signInWithIdentity(
   await recordEvent(db, { ...base, kind: 'sign-in', userId }, now);
   const session = await createSession(db, userId, now);
   if (idToken) await db.insert(ssoSessions).values({ sessionId: session.id, providerId: provider.id, idToken });
-  return { ok: true, token: session.token, userId };
+  return { ok: true, token: session.token, userId, sessionId: session.id };
 }
 
 /**

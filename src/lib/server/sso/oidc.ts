@@ -9,7 +9,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { ssoLogins, ssoSessions } from '../db/schema.ts';
 import { randomId } from '../auth/token.ts';
-import type { SsoProvider } from '../../sso/providers.ts';
+import type { OidcProvider, SsoProvider } from '../../sso/providers.ts';
 import type { IdentityClaims } from '../../sso/accounts.ts';
 
 /** Time to sign in at the provider before the callback is refused. */
@@ -18,7 +18,7 @@ export const LOGIN_TTL_MS = 10 * 60 * 1000;
 const discovered = new Map<string, Promise<oidc.Configuration>>();
 
 /** The provider's metadata and keys, discovered from its issuer once per process (retried after a failure). */
-export function providerConfiguration(provider: SsoProvider): Promise<oidc.Configuration> {
+export function providerConfiguration(provider: OidcProvider): Promise<oidc.Configuration> {
   let found = discovered.get(provider.id);
   if (!found) {
     const options = provider.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : undefined;
@@ -36,7 +36,7 @@ export function providerConfiguration(provider: SsoProvider): Promise<oidc.Confi
 /** Starts a sign-in: records the checks and returns the provider's authorization URL and the login id. */
 export async function startLogin(
   db: Db,
-  provider: SsoProvider,
+  provider: OidcProvider,
   input: { redirectUri: string; next: string },
   now = new Date(),
 ): Promise<{ url: URL; loginId: string }> {
@@ -76,7 +76,7 @@ export type LoginResult =
  */
 export async function finishLogin(
   db: Db,
-  provider: SsoProvider,
+  provider: OidcProvider,
   loginId: string | undefined,
   callbackUrl: URL,
   now = new Date(),
@@ -121,7 +121,7 @@ export async function providerLogoutUrl(
 ): Promise<URL | null> {
   const [row] = await db.select().from(ssoSessions).where(eq(ssoSessions.sessionId, sessionId));
   const provider = row && findProvider(row.providerId);
-  if (!row || !provider) return null;
+  if (!row || provider?.protocol !== 'oidc') return null;
   try {
     const configuration = await providerConfiguration(provider);
     if (!configuration.serverMetadata().end_session_endpoint) return null;

@@ -23,3 +23,26 @@ export function ssoSettings(): SsoSettings {
 export function findProvider(id: string | undefined): SsoProvider | undefined {
   return ssoSettings().providers.find((p) => p.id === id);
 }
+
+/** The providers file's problem in words (file, field, fix), or null when it reads fine or is not set. */
+export function ssoConfigProblem(): string | null {
+  try {
+    ssoSettings();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+let reported = false;
+
+/**
+ * Says at start-up, in the log, when the providers file is broken: otherwise the first to notice would be
+ * whoever opens the sign-in page. Once per process.
+ */
+export function reportSsoConfigOnce(): void {
+  if (reported) return;
+  reported = true;
+  const problem = ssoConfigProblem();
+  if (problem) console.error(`Single sign-on is off until the providers file is fixed:\n${problem}`);
+}
