@@ -20,7 +20,9 @@ describe('objectives and pools', () => {
     const found = pool(quizzes, 'empathy:empathy');
     expect(new Set(found.map((p) => p.quiz.id)).size).toBeGreaterThan(1);
     expect(
-      found.every((p) => p.quiz.module === 'empathy' && p.question.type !== 'likert' && p.question.skills?.[0] === 'empathy'),
+      found.every(
+        (p) => p.quiz.module === 'empathy' && (p.question.type as string) !== 'likert' && p.question.skills?.[0] === 'empathy',
+      ),
     ).toBe(true);
     expect(objectiveLabel('empathy:tailoring', 'Empathy at work')).toBe('Tailored communication in Empathy at work');
   });
