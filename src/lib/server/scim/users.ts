@@ -166,6 +166,7 @@ export async function createScimUser(db: Db, state: ScimUserState, now = new Dat
   const existing = await findUserByEmail(db, email);
   if (existing && (await findScimUser(db, existing.id)))
     throw new ScimError(409, `Another provisioned user already has the email ${email}.`, 'uniqueness');
+  if (existing?.active && !state.active) await refuseLastAdmin(db, existing.id);
   const userId = existing?.id ?? (await createUser(db, { email, displayName: nameOf(state), role: 'learner' })).id;
   await db.insert(scimUsers).values({
     userId,
@@ -188,6 +189,23 @@ export async function createScimUser(db: Db, state: ScimUserState, now = new Dat
   return userId;
 }
 
+/**
+ * A directory may deactivate admins (they leave too), but never the last active one: a mistaken
+ * unassignment or a stolen token must not lock everyone out of the admin pages.
+ */
+async function refuseLastAdmin(db: Db, userId: string): Promise<void> {
+  const admins = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  if (admins.length === 1 && admins[0]!.id === userId)
+    throw new ScimError(
+      400,
+      'This is the only active admin: make someone else an admin in Rapport before deactivating them.',
+      'mutability',
+    );
+}
+
 async function changeActive(db: Db, userId: string, email: string, active: boolean, why: string, now: Date) {
   await setActive(db, userId, active);
   await recordEvent(db, { ...SCIM, kind: active ? 'reactivate' : 'deactivate', userId, email, detail: `SCIM: ${why}` }, now);
@@ -197,6 +215,7 @@ async function changeActive(db: Db, userId: string, email: string, active: boole
 export async function updateScimUser(db: Db, user: StoredUser, after: ScimUserState, now = new Date()): Promise<void> {
   const before = user.state;
   const email = emailOf(after);
+  if (before.active && !after.active) await refuseLastAdmin(db, user.id);
   if (after.userName !== before.userName && (await userNameTaken(db, after.userName, user.id)))
     throw new ScimError(409, `A user with userName "${after.userName}" already exists.`, 'uniqueness');
   if (email !== before.email) {
@@ -235,6 +254,7 @@ export async function updateScimUser(db: Db, user: StoredUser, after: ScimUserSt
  * learning record stay, so reports and exports keep them. Provisioning them again relinks the account.
  */
 export async function deleteScimUser(db: Db, user: StoredUser, now = new Date()): Promise<void> {
+  if (user.state.active) await refuseLastAdmin(db, user.id);
   await db.delete(scimGroupMembers).where(eq(scimGroupMembers.userId, user.id));
   await db.delete(scimUsers).where(eq(scimUsers.userId, user.id));
   const email = user.state.email;
