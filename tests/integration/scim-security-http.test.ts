@@ -19,7 +19,8 @@ let token: string;
 let admin: string;
 
 beforeAll(async () => {
-  s = await startServer({ env: { SCIM_REQUESTS_PER_MINUTE: String(PER_MINUTE) } });
+  // FAST_PATHS explicitly on, for the stored lesson shell below: npm test also runs this suite with it off.
+  s = await startServer({ env: { SCIM_REQUESTS_PER_MINUTE: String(PER_MINUTE), FAST_PATHS: 'true' } });
   token = await tokenFromAdminPage(s.origin, s.db, 'Directory');
   admin = await cookieFor(s.db, 'admin@example.com');
 });

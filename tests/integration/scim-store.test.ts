@@ -5,9 +5,10 @@ import { eq } from 'drizzle-orm';
 import { freshDb, type TestDb } from '../helpers/db.ts';
 import { handleScim } from '../../src/lib/server/scim/endpoint.ts';
 import { createScimToken } from '../../src/lib/server/scim/tokens.ts';
-import { createScimUser } from '../../src/lib/server/scim/users.ts';
+import { createScimUser, findScimUsers, updateScimUser } from '../../src/lib/server/scim/users.ts';
+import { deleteScimUser } from '../../src/lib/server/scim/deprovision.ts';
 import { createScimGroup, findScimGroup, updateScimGroup } from '../../src/lib/server/scim/groups.ts';
-import { createUser } from '../../src/lib/server/people/users.ts';
+import { createUser, setActive } from '../../src/lib/server/people/users.ts';
 import { ensureTeam } from '../../src/lib/server/people/teams.ts';
 import { teamManagers, teams, users } from '../../src/lib/server/db/schema.ts';
 import { readUserResource } from '../../src/lib/scim/user.ts';
@@ -74,6 +75,23 @@ describe('manager groups', () => {
     expect(await manages()).toBe(1);
     await join(two, [], [bo]);
     expect(await manages()).toBe(0);
+  });
+});
+
+describe('admins', () => {
+  it('may be deactivated by the directory, except the last active one', async () => {
+    const admin = await createScimUser(t.db, readUserResource({ userName: 'admin@example.com' }));
+    const other = await createUser(t.db, { email: 'second.admin@example.com', displayName: 'Second', role: 'admin' });
+    const found = async () => (await findScimUsers(t.db, [{ attribute: 'id', value: admin }]))[0]!;
+    await updateScimUser(t.db, await found(), { ...(await found()).state, active: false });
+    expect((await found()).state.active).toBe(false);
+    await updateScimUser(t.db, await found(), { ...(await found()).state, active: true });
+    await setActive(t.db, other.id, false);
+    const error = await updateScimUser(t.db, await found(), { ...(await found()).state, active: false }).catch((e: unknown) => e);
+    expect((error as ScimError).scimType).toBe('mutability');
+    const deleted = await deleteScimUser(t.db, await found()).catch((e: unknown) => e);
+    expect((deleted as ScimError).scimType).toBe('mutability');
+    expect((await found()).state.active).toBe(true);
   });
 });
 

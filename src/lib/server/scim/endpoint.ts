@@ -6,7 +6,8 @@
 import type { Db } from '../db/db.ts';
 import { readJson } from '../http/request.ts';
 import { admitScimRequest, authenticateScim, noteScimUse } from './tokens.ts';
-import { createScimUser, deleteScimUser, findScimUser, findScimUsers, updateScimUser, userResource } from './users.ts';
+import { createScimUser, findScimUser, findScimUsers, updateScimUser, userResource } from './users.ts';
+import { deleteScimUser } from './deprovision.ts';
 import { createScimGroup, deleteScimGroup, findScimGroup, findScimGroups, groupResource, updateScimGroup } from './groups.ts';
 import { parseFilter } from '../../scim/filter.ts';
 import { patchUser, readUserResource } from '../../scim/user.ts';

@@ -1,12 +1,12 @@
 /**
  * SCIM Users on our records: a `scim_users` row beside each person's `users` row. Creating links an
- * existing account with the same email; deprovisioning (active=false or DELETE) deactivates the person
- * and ends their sessions (src/lib/server/people/users.ts) and never deletes their learning record.
+ * existing account with the same email. Deprovisioning (active=false, DELETE) is in ./deprovision.ts.
  */
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { scimGroupMembers, scimGroups, scimUsers, users } from '../db/schema.ts';
-import { createUser, findUserByEmail, isPlausibleEmail, normalizeEmail, setActive } from '../people/users.ts';
+import { createUser, findUserByEmail, isPlausibleEmail, normalizeEmail } from '../people/users.ts';
+import { changeActive, refuseLastAdmin } from './deprovision.ts';
 import { recordEvent } from '../sso/identity.ts';
 import { meets, type Condition } from '../../scim/filter.ts';
 import { ScimError, USER_SCHEMA } from '../../scim/protocol.ts';
@@ -166,6 +166,7 @@ export async function createScimUser(db: Db, state: ScimUserState, now = new Dat
   const existing = await findUserByEmail(db, email);
   if (existing && (await findScimUser(db, existing.id)))
     throw new ScimError(409, `Another provisioned user already has the email ${email}.`, 'uniqueness');
+  if (existing?.active && !state.active) await refuseLastAdmin(db, existing.id);
   const userId = existing?.id ?? (await createUser(db, { email, displayName: nameOf(state), role: 'learner' })).id;
   await db.insert(scimUsers).values({
     userId,
@@ -188,15 +189,11 @@ export async function createScimUser(db: Db, state: ScimUserState, now = new Dat
   return userId;
 }
 
-async function changeActive(db: Db, userId: string, email: string, active: boolean, why: string, now: Date) {
-  await setActive(db, userId, active);
-  await recordEvent(db, { ...SCIM, kind: active ? 'reactivate' : 'deactivate', userId, email, detail: `SCIM: ${why}` }, now);
-}
-
 /** Writes a changed User (PUT or PATCH), auditing what changed; `before` is its stored state. */
 export async function updateScimUser(db: Db, user: StoredUser, after: ScimUserState, now = new Date()): Promise<void> {
   const before = user.state;
   const email = emailOf(after);
+  if (before.active && !after.active) await refuseLastAdmin(db, user.id);
   if (after.userName !== before.userName && (await userNameTaken(db, after.userName, user.id)))
     throw new ScimError(409, `A user with userName "${after.userName}" already exists.`, 'uniqueness');
   if (email !== before.email) {
@@ -228,21 +225,4 @@ export async function updateScimUser(db: Db, user: StoredUser, after: ScimUserSt
       now,
     );
   if (after.active !== before.active) await changeActive(db, user.id, email, after.active, `active=${after.active}`, now);
-}
-
-/**
- * DELETE: the person is deactivated (their sessions end) and no longer provisioned; their account and
- * learning record stay, so reports and exports keep them. Provisioning them again relinks the account.
- */
-export async function deleteScimUser(db: Db, user: StoredUser, now = new Date()): Promise<void> {
-  await db.delete(scimGroupMembers).where(eq(scimGroupMembers.userId, user.id));
-  await db.delete(scimUsers).where(eq(scimUsers.userId, user.id));
-  const email = user.state.email;
-  if (user.state.active) await changeActive(db, user.id, email ?? '', false, 'deleted by the directory (record kept)', now);
-  else
-    await recordEvent(
-      db,
-      { ...SCIM, kind: 'deactivate', userId: user.id, email, detail: 'SCIM: deleted by the directory (record kept)' },
-      now,
-    );
 }
