@@ -8,7 +8,7 @@
 // from tests/lrs/ into .toolchain/lrs/ on first use (about 20 s, then cached).
 import validate from '@learninglocker/xapi-validation';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { freePort } from './process-server.ts';
@@ -39,16 +39,38 @@ export interface TestLrs {
   stop(): Promise<void>;
 }
 
+const INSTALLED = join(DIR, 'installed');
+const LOCK = `${DIR}.lock`;
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Installs the service once; test files started together wait for the one that installs (a lock folder). */
 function install() {
-  if (existsSync(SERVICE)) return;
-  mkdirSync(DIR, { recursive: true });
-  for (const file of ['package.json', 'package-lock.json', '.npmrc'])
-    copyFileSync(join(ROOT, 'tests/lrs', file), join(DIR, file));
-  const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--engine-strict=false'], {
-    cwd: DIR,
-    encoding: 'utf8',
-  });
-  if (npm.status !== 0) throw new Error(`Could not install the test LRS (tests/lrs):\n${npm.stderr}`);
+  if (existsSync(INSTALLED)) return;
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(LOCK, { recursive: false });
+      break;
+    } catch {
+      if (existsSync(INSTALLED)) return;
+      // A lock older than any install is left by a run that was killed.
+      if (waited > 180_000) rmSync(LOCK, { recursive: true, force: true });
+      pause(500);
+    }
+  }
+  try {
+    if (existsSync(INSTALLED)) return;
+    mkdirSync(DIR, { recursive: true });
+    for (const file of ['package.json', 'package-lock.json', '.npmrc'])
+      copyFileSync(join(ROOT, 'tests/lrs', file), join(DIR, file));
+    const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--engine-strict=false'], {
+      cwd: DIR,
+      encoding: 'utf8',
+    });
+    if (npm.status !== 0) throw new Error(`Could not install the test LRS (tests/lrs):\n${npm.stderr}`);
+    writeFileSync(INSTALLED, 'xapi-statements installed from tests/lrs\n');
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 async function startService(): Promise<{ child: ChildProcess; origin: string }> {

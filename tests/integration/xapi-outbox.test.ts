@@ -15,7 +15,8 @@ import { quizSchema } from '../../src/schemas/quiz.ts';
 import { bestPossible } from '../../src/lib/scenario/index.ts';
 import { noteDebriefViewed } from '../../src/lib/server/learning/debrief-views.ts';
 import { findRun } from '../../src/lib/server/learning/scenario-runs.ts';
-import { assignModule } from '../../src/lib/server/people/assignments.ts';
+import { assignModule, removeAssignment } from '../../src/lib/server/people/assignments.ts';
+import { redateAssignment, restoreAssignment } from '../../src/lib/server/people/assignment-changes.ts';
 import { insertCertificate } from '../../src/lib/server/certificates/certificates.ts';
 
 const content = (path: string) => parse(readFileSync(new URL(`../../content/${path}`, import.meta.url), 'utf8'));
@@ -45,7 +46,7 @@ interface Queued {
   statement: Record<string, unknown>;
 }
 async function queued(): Promise<Queued[]> {
-  const rows = (await t.db.$client.execute('select id, statement from xapi_outbox order by created_at, rowid')).rows;
+  const rows = (await t.db.$client.execute('select id, statement from xapi_outbox order by rowid')).rows;
   return rows.map((r) => {
     const statement = JSON.parse(String(r.statement));
     return { id: String(r.id), verb: statement.verb.display.en, statement };
@@ -139,6 +140,30 @@ describe('the xAPI outbox', () => {
     const rows = (await queued()).slice(before);
     expect(rows.map((r) => r.verb)).toEqual(['was assigned']);
     expect(rows[0]!.statement.context).toMatchObject({ instructor: { account: { name: admin.id } } });
+  });
+
+  it('queues the module given again for a new due date and for an undone removal, not for a failed undo', async () => {
+    const admin = { id: 'x', role: 'admin' as const };
+    const [row] = (
+      await t.db.$client.execute({ sql: 'select id, module_id, due_at from assignments where user_id = ?', args: [userId] })
+    ).rows;
+    const adminId = String((await t.db.$client.execute("select id from users where role = 'admin'")).rows[0]!.id);
+    const actor = { ...admin, id: adminId };
+    const before = (await queued()).length;
+    expect(
+      await redateAssignment(t.db, actor, String(row!.id), new Date('2027-01-08T23:00:00Z'), new Date('2026-11-01T10:00:00Z')),
+    ).toBe(true);
+    expect(await removeAssignment(t.db, actor, String(row!.id))).toBe(true);
+    const removed = { userId, moduleId: String(row!.module_id), dueAt: new Date('2027-01-08T23:00:00Z'), viaTeamId: null };
+    expect(await restoreAssignment(t.db, actor, removed, new Date('2026-11-01T10:01:00Z'))).toBe(true);
+    expect(await restoreAssignment(t.db, actor, removed, new Date('2026-11-01T10:02:00Z'))).toBe(false);
+    const rows = (await queued()).slice(before);
+    expect(rows.map((r) => r.verb)).toEqual(['was assigned', 'was assigned']);
+    expect(
+      rows.map(
+        (r) => (r.statement.context as { extensions: Record<string, string> }).extensions['urn:rapport:xapi:extensions:due-at'],
+      ),
+    ).toEqual(['2027-01-08T23:00:00.000Z', '2027-01-08T23:00:00.000Z']);
   });
 
   it('queues a certificate when its insert wins, not when another request issued it first', async () => {

@@ -10,6 +10,9 @@ import { can } from '../../auth/permissions.ts';
 import { randomId } from '../auth/token.ts';
 import { assignScope, type Assigner } from './assignments.ts';
 import { managedTeamIds } from './teams.ts';
+import { assignmentGiven } from '../../xapi/index.ts';
+import { queueQuery, type Condition } from '../xapi/outbox.ts';
+import { recordingSite } from '../xapi/settings.ts';
 
 /** At most one reminder per assignment in this long, so a double click or an impatient manager sends one. */
 export const REMIND_INTERVAL_MS = 60 * 60 * 1000;
@@ -39,8 +42,18 @@ export async function ownAssignment(db: Db, actor: Assigner, assignmentId: strin
 export async function redateAssignment(db: Db, actor: Assigner, assignmentId: string, dueAt: Date, now = new Date()) {
   const row = await ownAssignment(db, actor, assignmentId);
   if (!row) return false;
-  await db.update(assignments).set({ dueAt, assignedBy: actor.id, updatedAt: now }).where(eq(assignments.id, row.id));
+  const update = db.update(assignments).set({ dueAt, assignedBy: actor.id, updatedAt: now }).where(eq(assignments.id, row.id));
+  // A new due date is the module given again, as assigning it again would be.
+  const given = givenQuery(row.userId, row.moduleId, actor.id, dueAt, now);
+  if (given) await db.batch([update, db.run(given)]);
+  else await update;
   return true;
+}
+
+/** The "was assigned" statement's insert, when xAPI records (docs/xapi.md); `when` as in queueQuery. */
+function givenQuery(userId: string, moduleId: string, by: string, dueAt: Date, now: Date, when?: Condition) {
+  const site = recordingSite();
+  return site && queueQuery(assignmentGiven(site, { userId, moduleId, assignedBy: by, dueAt, at: now }), now, when);
 }
 
 export type RemindResult =
@@ -80,10 +93,11 @@ export async function restoreAssignment(db: Db, actor: Assigner, removed: Remove
   const scope = await assignScope(db, actor);
   if (!scope.people.some((p) => p.id === removed.userId)) return false;
   const viaTeamId = scope.teams.some((t) => t.id === removed.viaTeamId) ? removed.viaTeamId : null;
-  const inserted = await db
+  const id = randomId();
+  const insert = db
     .insert(assignments)
     .values({
-      id: randomId(),
+      id,
       userId: removed.userId,
       moduleId: removed.moduleId,
       dueAt: removed.dueAt,
@@ -94,5 +108,11 @@ export async function restoreAssignment(db: Db, actor: Assigner, removed: Remove
     })
     .onConflictDoNothing()
     .returning({ id: assignments.id });
+  // Queued only if the assignment was put back (nothing was assigned for that module since).
+  const given = givenQuery(removed.userId, removed.moduleId, actor.id, removed.dueAt, now, {
+    sql: 'exists (select 1 from assignments where id = ?)',
+    args: [id],
+  });
+  const [inserted] = given ? await db.batch([insert, db.run(given)]) : [await insert];
   return inserted.length === 1;
 }
