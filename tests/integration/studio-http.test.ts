@@ -175,6 +175,19 @@ describe('saving from the quiz form', () => {
     expect(JSON.parse(readFileSync(draftFile, 'utf8')).body).toContain('title: Admin title');
   });
 
+  it('marks a published file for deletion as a draft, and discarding the draft keeps the file', async () => {
+    const cookie = await cookieFor(s.db, 'trainer@example.com');
+    const page = '/studio/scenarios/the-interns-idea';
+    const res = await postForm(s.origin, page, { _intent: 'delete', _savedAt: '' }, { cookie });
+    expect(res.status).toBe(303);
+    const draftFile = join(studio.root, '.studio/drafts/scenarios/the-interns-idea.yaml.json');
+    expect(JSON.parse(readFileSync(draftFile, 'utf8'))).toMatchObject({ deleted: true, body: '' });
+    expect(existsSync(join(studio.root, 'content/scenarios/the-interns-idea.yaml'))).toBe(true);
+    expect(await (await get(s.origin, page, cookie)).text()).toContain('marked for deletion');
+    expect((await postForm(s.origin, page, { _intent: 'discard' }, { cookie })).status).toBe(303);
+    expect(existsSync(draftFile)).toBe(false);
+  });
+
   it('refuses a button the page does not have, and saves nothing', async () => {
     const cookie = await cookieFor(s.db, 'trainer@example.com');
     const res = await postForm(s.origin, '/studio/quizzes/untouched-quiz', { intent: 'nothing' }, { cookie });

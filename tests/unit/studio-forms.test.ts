@@ -114,3 +114,18 @@ describe('snippets and paths', () => {
     expect(newFileTarget({ kind: 'module', id: 'Bad Id', module: '' })).toHaveProperty('error');
   });
 });
+
+describe('the studio runs content:check', () => {
+  it('with the same problems as content:check, the prose rule answered per lesson from its cache', async () => {
+    const { loadContent } = await import('../../src/lib/content/load-fs.ts');
+    const { checkContent } = await import('../../src/lib/content/check.ts');
+    const { STUDIO_RULES } = await import('../../src/lib/server/studio/workspace.ts');
+    const src = loadContent(process.cwd());
+    // A lesson with prose problems, so the comparison is not between two empty lists.
+    src.lessons[0] = { ...src.lessons[0]!, body: `${src.lessons[0]!.body}\n\n![](./images/x.png)\n` };
+    const expected = checkContent(src);
+    expect(expected.some((p) => p.rule === 'prose/image-alt')).toBe(true);
+    expect(checkContent(src, STUDIO_RULES)).toEqual(expected);
+    expect(checkContent(src, STUDIO_RULES)).toEqual(expected);
+  });
+});
