@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=pages,writes,dashboard,weight,lighthouse,reliability]
+// npm run bench [-- --quick] [-- --only=pages,writes,dashboard,weight,lighthouse,reliability,practice]
 // Runs the benchmarks against the built server on loopback, prints each table and writes bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { benchDashboard } from './dashboard.ts';
 import { benchWeight } from './weight.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchReliability } from './reliability.ts';
+import { benchPractice } from './practice.ts';
 
 const BENCHMARKS: Record<string, (options: Options) => Promise<Section>> = {
   pages: benchPages,
@@ -20,7 +21,10 @@ const BENCHMARKS: Record<string, (options: Options) => Promise<Section>> = {
   weight: benchWeight,
   lighthouse: benchLighthouse,
   reliability: benchReliability,
+  practice: benchPractice,
 };
+/** Benchmarks that run in this process and need no built server. */
+const IN_PROCESS = new Set(['practice']);
 
 const options = parseOptions(process.argv.slice(2));
 const unknown = (options.only ?? []).filter((name) => !(name in BENCHMARKS));
@@ -29,7 +33,8 @@ if (unknown.length) {
   process.exit(1);
 }
 
-if (!existsSync(ENTRY)) {
+const needsServer = !options.only || options.only.some((name) => !IN_PROCESS.has(name));
+if (needsServer && !existsSync(ENTRY)) {
   console.log('No build found; running `astro build` first...');
   const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,

@@ -1,5 +1,6 @@
 // The reply analyser (src/lib/practice): the shape of its answer, evidence offsets that point at the learner's
 // own words, and one clear case per detector each way. Accuracy over the labelled set is in reply-accuracy.test.ts.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   analyseReply,
@@ -121,5 +122,18 @@ describe('labels and model replies', () => {
     const problems = checkModelReply('We will look into it.', { ...all, criteria: ['acknowledge', 'tone', 'next-step'] });
     expect(problems.map((p) => p.criterion)).toEqual(['acknowledge', 'next-step']);
     expect(problems[0]!.message).toMatch(/^does not meet "Acknowledges the situation" \(acknowledge\): /);
+  });
+});
+
+describe('loading', () => {
+  it('loads in plain Node ESM, outside vite, with the CommonJS language packages', () => {
+    // vitest transforms modules through vite; the server build leaves these packages to Node, so check Node too.
+    const script =
+      "const { analyseReply } = await import('./src/lib/practice/index.ts');" +
+      "const a = analyseReply('I will call you by 3 pm today.', { listener: 'colleague', channel: 'chat', criteria: ['next-step'] });" +
+      'console.log(JSON.stringify(a.criteria[0].met));';
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('true');
   });
 });

@@ -8,7 +8,9 @@ import { syllable } from 'syllable';
 import vader from 'vader-sentiment';
 import { CRITERION_LABELS, type Analysis, type CriterionId, type CriterionResult, type ReplyContext } from './criteria.ts';
 import { isClitic, parse, type Parsed } from './nlp.ts';
-import { acknowledge, noNonApology, ownership } from './detect-repair.ts';
+import { acknowledge } from './detect-acknowledge.ts';
+import { ownership } from './detect-ownership.ts';
+import { noNonApology } from './detect-apology.ts';
 import { inviteView, nextStep } from './detect-plan.ts';
 import { considerate, length, plainLanguage, tone } from './detect-style.ts';
 
@@ -31,11 +33,22 @@ const DETECTORS: Record<CriterionId, (m: Measures) => CriterionResult> = {
   tone: (m) => tone(m.parsed, m.sentiment),
 };
 
+/** Syllables per word, remembered: replies reuse the same few hundred words. */
+const syllables = new Map<string, number>();
+function syllablesOf(word: string): number {
+  let n = syllables.get(word);
+  if (n === undefined) {
+    n = Math.max(1, syllable(word));
+    if (syllables.size < 50_000) syllables.set(word, n);
+  }
+  return n;
+}
+
 function readingGrade(parsed: Parsed): number {
   const words = parsed.tokens.filter((t) => /[a-z0-9]/i.test(t.text) && !isClitic(t.text));
   if (!words.length) return 0;
-  const syllables = words.reduce((sum, t) => sum + Math.max(1, syllable(t.text)), 0);
-  const grade = fleschKincaid({ sentence: Math.max(1, parsed.sentences.length), word: words.length, syllable: syllables });
+  const count = words.reduce((sum, t) => sum + syllablesOf(t.lower), 0);
+  const grade = fleschKincaid({ sentence: Math.max(1, parsed.sentences.length), word: words.length, syllable: count });
   return Math.round(grade * 10) / 10;
 }
 

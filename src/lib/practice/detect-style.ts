@@ -9,20 +9,35 @@ import { PROSE_IGNORE } from '../content/prose.ts';
 import type { Channel, CriterionResult, Evidence, Listener } from './criteria.ts';
 import type { Parsed } from './nlp.ts';
 import { findAll } from './match.ts';
+import { nonApologies } from './detect-apology.ts';
 import { evidenceOf, met, notMet, quoted } from './result.ts';
 
-/** Insider words a customer, a newcomer or a colleague in another department may not know. */
+/** Insider words of one trade or department: fine for an engineer, not for anyone else. */
 export const JARGON = [
-  'sla|slas|rma|rmas|sku|skus|bom|erp|crm|kpi|kpis|okr|okrs|eta|po|qa|rca|wip|p1|p2|sev1|sev2|api|apis|ui|ux|db|vpn|ssl|dns|cms|sop|tat|fifo|mrp|asn|eod|cob|fyi|asap',
-  'backend|back-end|frontend|front-end|hotfix|deploy|deployed|deployment|regression|latency|config|configs|repo|sprint|backlog|escalation|escalated|escalate|sync|syncs|bandwidth|leverage|leveraging|synergy|synergies|stakeholder|stakeholders|deliverable|deliverables|workflow|throughput|cadence|remediation|remediate|reconcile|reconciliation|provisioning|provisioned|upstream|downstream|dependency|dependencies|tranche|heretofore|hereby|pursuant|aforementioned',
-  'action item|action items',
+  'sla|slas|rma|rmas|sku|skus|bom|erp|crm|okr|okrs|rca|capa|wip|otif|qms|p1|p2|sev1|sev2|api|apis|ui|ux|db|vpn|ssl|dns|cms|tat|fifo|mrp|asn|uat|gl',
+  'backend|back-end|frontend|front-end|hotfix|deploy|deployed|deployment|regression|latency|config|configs|repo|sprint|sync|syncs|synced|throughput|provisioning|provisioned|upstream|downstream|database|migration|rollback|pre-authorisation|pre-authorization|requisition',
+  'roll back',
+  'acceptance criteria',
+  'dev team',
+  'root cause',
+  'change request',
+  'cost centre|center',
+  'non-conformance|nonconformance|non-conforming',
+];
+/** Buzzwords and formal padding: unclear to anyone. */
+export const BUZZWORDS = [
+  'leverage|leveraging|synergy|synergies|bandwidth|heretofore|hereby|pursuant|aforementioned|necessitating|tranche|remediation|remediate',
   'circle back',
   'touch base',
   'going forward',
-  'root cause',
-  'change request',
-  'non-conformance|nonconformance|non-conforming',
+  'action items',
 ];
+/** Workplace shorthand colleagues share but a customer or a newcomer may not: ETA, TBC, QA, PO. */
+export const SHORTHAND = [
+  'eta|tbc|tba|qa|po|eod|cob|fyi|kpi|kpis|sop|escalation|stakeholder|stakeholders|deliverable|deliverables|workflow|cadence',
+];
+
+const OUTSIDERS: readonly Listener[] = ['external-customer', 'new-starter'];
 
 /** Highest Flesch-Kincaid grade that suits each listener; the engineer's limit is loose, detail matters more. */
 export const GRADE_LIMIT: Record<Listener, number> = {
@@ -59,7 +74,8 @@ export function plainLanguage(parsed: Parsed, listener: Listener, grade: number)
       );
     return met('plain-language', `You give specifics an engineer can act on: ${quoted(detail, 3)}.`, detail.slice(0, 3));
   }
-  const jargon = evidenceOf(parsed, findAll(parsed, JARGON));
+  const words = OUTSIDERS.includes(listener) ? [...JARGON, ...BUZZWORDS, ...SHORTHAND] : [...JARGON, ...BUZZWORDS];
+  const jargon = evidenceOf(parsed, findAll(parsed, words));
   if (jargon.length)
     return notMet(
       'plain-language',
@@ -76,7 +92,14 @@ export function plainLanguage(parsed: Parsed, listener: Listener, grade: number)
   return met('plain-language', `Everyday words, reading at grade ${Math.max(0, grade).toFixed(0)}.`);
 }
 
-const equality = retext().use(retextEquality, { ignore: PROSE_IGNORE });
+/**
+ * Singular "girl", "guy" and "boy" name one person ("the birthday girl", "the guy who came out"); "hang" is an
+ * idiom in replies ("hang in there"); "special" describes occasions ("a special night"); "invalid" describes results.
+ */
+const REPLY_IGNORE = [...PROSE_IGNORE, 'girl', 'boy', 'guy', 'hang', 'special', 'invalid'];
+const equality = retext().use(retextEquality, { ignore: REPLY_IGNORE });
+/** Gendered words for a group that retext-equality does not list. */
+const GROUP_WORDS = ['lads|fellas|chaps|guys'];
 /**
  * retext-equality's rules against condescension in teaching texts ("just", "simply", "easy"): in a reply
  * "I just checked" is ordinary, so these are left to the tone detector's own, narrower list.
@@ -91,7 +114,10 @@ export function considerate(parsed: Parsed): CriterionResult {
       end: m.place && 'end' in m.place ? (m.place.end.offset ?? 0) : 0,
     }))
     .filter((e) => e.end > e.start)
-    .map((e) => ({ ...e, text: parsed.text.slice(e.start, e.end) }));
+    .map((e) => ({ ...e, text: parsed.text.slice(e.start, e.end) }))
+    .concat(evidenceOf(parsed, findAll(parsed, GROUP_WORDS)))
+    .sort((a, b) => a.start - b.start)
+    .filter((e, i, all) => i === 0 || e.start >= all[i - 1]!.end);
   if (!evidence.length) return met('considerate', 'No wording that singles people out by gender, ability, age or background.');
   const better = messages.flatMap((m) => (m.expected as string[] | undefined) ?? []).slice(0, 3);
   return notMet(
@@ -131,20 +157,29 @@ export function length(parsed: Parsed, channel: Channel): CriterionResult {
 export const HARSH = [
   'obviously',
   'clearly ,|you|the|this|it|that',
+  'was clearly',
   'frankly|seriously|honestly ,',
+  '^ honestly',
   'seriously ?',
   'as i|we ... said|mentioned|explained|stated|told',
-  'as already|previously stated|mentioned|explained',
+  'as already|previously|clearly stated|mentioned|explained',
+  'as stated|explained|mentioned in|on|earlier',
   'per my last|previous|earlier',
   'calm down',
+  '^ look ,',
   'whatever',
   'no offence|offense',
   'with all due respect',
+  'to be fair',
+  'technically',
+  'like everyone else',
+  'not my|our fault|problem',
+  '^ noted .',
+  'before raising',
   'ridiculous|stupid|absurd|pathetic|nonsense|useless|incompetent|lazy|whining|moaning|complaining',
   'for the last time',
   "i|we do not|n't have time",
   'how many times',
-  'not my problem',
   'deal with it',
   'get over',
   "it is|it's not that hard|difficult",
@@ -152,6 +187,26 @@ export const HARSH = [
   'everyone knows',
   'of course you',
   "for goodness|heaven|god 's sake",
+];
+
+/**
+ * Wording that is curt or reproachful in some replies and harmless in others ("Well, ...", "Just restart it",
+ * "you'll have to"). It counts only when the rest of the reply gives no warmth: no courtesy words, or wording that
+ * VADER scores below zero. This is where the sentiment score is used: as corroboration, never on its own.
+ */
+export const CURT = [
+  '^ well ,',
+  '^ right , well',
+  '^ yeah ,',
+  '^ just <VERB>',
+  "you'll|you_will have to",
+  'but you did',
+  'when i get a chance',
+  "if you had|'d <VERB>",
+  'you should have',
+  'must be using|doing',
+  "do not|n't take it personally",
+  'get used to it',
 ];
 
 const COURTESY = ['please', 'thank|thanks', 'sorry|apologise|apologize|apologies', 'appreciate', 'glad|happy to'];
@@ -167,7 +222,7 @@ export function tone(parsed: Parsed, sentiment: number): CriterionResult {
   const harsh = [...markers, ...shouting(parsed).filter((s) => !markers.some((m) => m.start <= s.start && s.end <= m.end))].sort(
     (a, b) => a.start - b.start,
   );
-  const score = `the wording's sentiment score is ${sentiment.toFixed(2)} on a scale from -1 to 1`;
+  const score = `the sentiment score of the words is ${sentiment.toFixed(2)} on a scale from -1 to 1`;
   if (harsh.length)
     return notMet(
       'tone',
@@ -175,13 +230,17 @@ export function tone(parsed: Parsed, sentiment: number): CriterionResult {
       'Drop the marker and state the fact calmly; the listener hears the edge before the content.',
       harsh,
     );
-  const courteous = findAll(parsed, COURTESY).length > 0;
-  // Describing a problem honestly scores negative; only strongly negative wording with no courtesy at all fails.
-  if (sentiment <= -0.7 && !courteous)
+  const curt = evidenceOf(parsed, findAll(parsed, CURT));
+  // A hedged apology ("sorry, but you did arrive early") is not a courtesy.
+  const hedged = nonApologies(parsed);
+  const courtesy = findAll(parsed, COURTESY).filter((c) => !hedged.some((h) => h.from <= c.from && c.to <= h.to));
+  const warm = courtesy.length > 0 && sentiment > -0.3;
+  if (curt.length && !warm)
     return notMet(
       'tone',
-      `The wording leans strongly negative (${score}) and has no courtesy words.`,
-      'Keep the facts, and add what you will do and a "thank you" or "please" where it fits.',
+      `${quoted(curt, 2)} can read as curt here: the rest of the reply has no courtesy words or leans negative (${score}).`,
+      'Say the same thing with a "please" or "thank you" and what you will do, or leave the phrase out.',
+      curt,
     );
   return met('tone', `No impatient or superior markers; ${score}, which describes the words, not how anyone feels.`);
 }
