@@ -2,7 +2,7 @@
  * SAML single logout, both ways. Ours first: signing out of Rapport ends our session, then sends the
  * browser to the IdP with a LogoutRequest naming the person's NameID and SessionIndex. The IdP's: a
  * signed LogoutRequest ends every Rapport session opened through that IdP session, and the browser goes
- * back with a LogoutResponse. Unsigned logout messages are refused (anyone could forge one).
+ * back with a LogoutResponse. An unsigned LogoutRequest is refused (anyone could forge one).
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Profile } from '@node-saml/node-saml';
@@ -57,13 +57,15 @@ export type SloResult =
 export async function handleSlo(db: Db, provider: SamlProvider, origin: string, message: SloMessage): Promise<SloResult> {
   const client = samlClient(db, provider, origin);
   const fields = message.binding === 'redirect' ? message.query : message.form;
+  // The IdP's answer to our LogoutRequest: our session ended before we sent it, and the answer only
+  // sends the browser to the sign-in page, so there is nothing to trust it with (some IdPs do not sign it).
+  if (!fields.SAMLRequest) return { kind: 'response' };
   try {
-    if (message.binding === 'redirect' && !fields.Signature) return { kind: 'refused', reason: 'unsigned logout message' };
-    let profile: Profile | null;
-    if (message.binding === 'redirect') ({ profile } = await client.validateRedirectAsync(message.query, message.rawQuery));
-    else if (fields.SAMLRequest) ({ profile } = await client.validatePostRequestAsync({ SAMLRequest: fields.SAMLRequest }));
-    else ({ profile } = await client.validatePostResponseAsync({ SAMLResponse: fields.SAMLResponse ?? '' }));
-    if (!fields.SAMLRequest) return { kind: 'response' };
+    if (message.binding === 'redirect' && !fields.Signature) return { kind: 'refused', reason: 'unsigned logout request' };
+    const { profile } =
+      message.binding === 'redirect'
+        ? await client.validateRedirectAsync(message.query, message.rawQuery)
+        : await client.validatePostRequestAsync({ SAMLRequest: fields.SAMLRequest });
     if (!profile) return { kind: 'refused', reason: 'logout request names nobody' };
     const ended = await endSessions(db, provider.id, profile.nameID, profile.sessionIndex);
     const responseUrl = await client.getLogoutResponseUrlAsync(profile, fields.RelayState ?? '', {}, true);
