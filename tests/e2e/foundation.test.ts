@@ -21,7 +21,7 @@ describe('signing in', () => {
     [
       'trainer@example.com',
       'Hello, Theo',
-      ['My learning', 'Modules', 'Practice', 'Journal', 'Skills', 'Certificates', 'Content insight'],
+      ['My learning', 'Modules', 'Practice', 'Journal', 'Skills', 'Certificates', 'Content insight', 'Studio'],
     ],
     [
       'manager@example.com',
@@ -41,6 +41,7 @@ describe('signing in', () => {
         'My teams',
         'Assignments',
         'Content insight',
+        'Studio',
         'People',
       ],
     ],
