@@ -24,6 +24,8 @@ export interface TestServer {
 export interface ServerOptions {
   seed?: boolean;
   env?: Record<string, string>;
+  /** Runs on the migrated (and seeded) database before the server starts: rows its first scheduled check must see. */
+  prepare?: (db: Db) => Promise<void>;
 }
 
 /** scripts/serve.ts supervises one worker, which serves: its process is the one whose memory counts. */
@@ -33,13 +35,14 @@ function workerPid(supervisor: number): number {
 }
 
 /** Starts a server. The site must be built first (`npm run build`; `npm test` does it). */
-export async function startServer({ seed = true, env = {} }: ServerOptions = {}): Promise<TestServer> {
+export async function startServer({ seed = true, env = {}, prepare }: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-server-'));
   const file = join(dir, 'server.db');
   const dbUrl = `file:${file}`;
   const db = await openDb({ url: dbUrl });
   await migrateDb(db);
   if (seed) await seedDemoIfEmpty(db);
+  await prepare?.(db);
   const server = await spawnServer(dbUrl, env);
   const store = nativeStore(file, { busyTimeoutMs: 5000, synchronous: 'normal' });
   return {
