@@ -215,7 +215,7 @@ const EXPECTATIONS: Record<string, Entry> = {
   '/insight/quizzes/[quiz]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/scenarios/[scenario]': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
   '/insight/modules/[module]/export': { get: trainers, post: { fields: nothing, expect: readOnly(trainers) } },
-  // Reply practice (docs/decisions/023-reply-practice-ui.md): Lena's reply is hers; trainers see only shared ones, unnamed.
+  // Reply practice (docs/decisions/023-reply-practice.md): Lena's reply is hers; trainers see only shared ones, unnamed.
   '/practice': { get: signedIn(200), post: { fields: nothing, expect: readOnly(signedIn(200)) } },
   '/practice/[prompt]': {
     get: signedIn(200),

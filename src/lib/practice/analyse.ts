@@ -1,7 +1,7 @@
 /**
  * analyseReply: the feedback a learner gets on a reply they wrote themselves, per rubric criterion, each
  * result tied to the words that led to it. Runs on our server only; see docs/reply-feedback.md for what each
- * criterion counts and docs/decisions/023-reply-practice-ui.md for why it is built this way.
+ * criterion counts and docs/decisions/023-reply-practice.md for why it is built this way.
  */
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';

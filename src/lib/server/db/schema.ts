@@ -590,7 +590,7 @@ export const xapiStatus = sqliteTable('xapi_status', {
 });
 
 /**
- * Reply practice (docs/decisions/023-reply-practice-ui.md): each reply a learner writes to a prompt in
+ * Reply practice (docs/decisions/023-reply-practice.md): each reply a learner writes to a prompt in
  * content/practice/, one row per version. Private to its author; `sharedAt` set means the author chose to
  * show this version to trainers, without their name. Managers never read this table.
  */

@@ -1,5 +1,5 @@
 /**
- * What trainers read about a practice prompt (docs/decisions/023-reply-practice-ui.md): figures over everyone's
+ * What trainers read about a practice prompt (docs/decisions/023-reply-practice.md): figures over everyone's
  * versions, disagreements, and the text of versions their authors chose to share. Nothing returned here
  * carries a name, an email or a user id; the user id is read only to tell one learner's versions apart, and
  * the pure reduction (src/lib/practice/prompt-stats.ts) drops it.
