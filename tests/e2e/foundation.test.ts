@@ -18,12 +18,12 @@ afterAll(async () => {
 describe('signing in', () => {
   it.each([
     ['learner@example.com', 'Hello, Lena', ['My learning', 'Modules', 'Journal', 'Certificates']],
-    ['trainer@example.com', 'Hello, Theo', ['My learning', 'Modules', 'Journal', 'Certificates', 'Content insight']],
+    ['trainer@example.com', 'Hello, Theo', ['My learning', 'Modules', 'Journal', 'Certificates', 'Content insight', 'Studio']],
     ['manager@example.com', 'Hello, Priya', ['My learning', 'Modules', 'Journal', 'Certificates', 'My teams', 'Assignments']],
     [
       'admin@example.com',
       'Hello, Ada',
-      ['My learning', 'Modules', 'Journal', 'Certificates', 'My teams', 'Assignments', 'Content insight', 'People'],
+      ['My learning', 'Modules', 'Journal', 'Certificates', 'My teams', 'Assignments', 'Content insight', 'Studio', 'People'],
     ],
   ])('%s lands on a home that fits the role', async (email, greeting, nav) => {
     const context = await browser.newContext({ baseURL: server.origin });

@@ -3,12 +3,19 @@
 // versions shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { parse } from 'yaml';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { cookieFor, get, postForm } from '../helpers/http.ts';
 import { copyProjectRoot } from '../helpers/studio-root.ts';
+import { quizSchema } from '../../src/schemas/quiz.ts';
+import { scenarioSchema } from '../../src/schemas/scenario.ts';
+import { moduleSchema } from '../../src/schemas/module.ts';
+import { lessonSchema } from '../../src/schemas/lesson.ts';
+import { splitLesson } from '../../src/lib/studio/yaml-text.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 let s: TestServer;
@@ -168,10 +175,96 @@ describe('saving from the quiz form', () => {
     expect(JSON.parse(readFileSync(draftFile, 'utf8')).body).toContain('title: Admin title');
   });
 
+  it('marks a published file for deletion as a draft, and discarding the draft keeps the file', async () => {
+    const cookie = await cookieFor(s.db, 'trainer@example.com');
+    const page = '/studio/scenarios/the-interns-idea';
+    const res = await postForm(s.origin, page, { _intent: 'delete', _savedAt: '' }, { cookie });
+    expect(res.status).toBe(303);
+    const draftFile = join(studio.root, '.studio/drafts/scenarios/the-interns-idea.yaml.json');
+    expect(JSON.parse(readFileSync(draftFile, 'utf8'))).toMatchObject({ deleted: true, body: '' });
+    expect(existsSync(join(studio.root, 'content/scenarios/the-interns-idea.yaml'))).toBe(true);
+    expect(await (await get(s.origin, page, cookie)).text()).toContain('marked for deletion');
+    expect((await postForm(s.origin, page, { _intent: 'discard' }, { cookie })).status).toBe(303);
+    expect(existsSync(draftFile)).toBe(false);
+  });
+
   it('refuses a button the page does not have, and saves nothing', async () => {
     const cookie = await cookieFor(s.db, 'trainer@example.com');
     const res = await postForm(s.origin, '/studio/quizzes/untouched-quiz', { intent: 'nothing' }, { cookie });
     expect(res.status).toBe(400);
     expect(existsSync(join(studio.root, '.studio/drafts/quizzes/untouched-quiz.yaml.json'))).toBe(false);
+  });
+});
+
+/** A text area's HTML as the browser reads it (linkedom keeps its entities). */
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The fields a browser would send for the studio form on `html`, pressing "Save draft and check". */
+function formEntries(html: string): [string, string][] {
+  const { document } = parseHTML(html);
+  const form = document.querySelector('form.studio-form')!;
+  // A multipart form (the lesson editor) sends the same fields.
+  const entries: [string, string][] = [['_intent', 'save']];
+  for (const el of form.querySelectorAll('input, textarea, select')) {
+    const name = el.getAttribute('name');
+    const type = el.getAttribute('type');
+    if (!name || name === '_intent' || type === 'file') continue;
+    if (type === 'checkbox' && !el.hasAttribute('checked')) continue;
+    if (el.tagName === 'TEXTAREA') entries.push([name, decode(el.innerHTML)]);
+    else if (el.tagName === 'SELECT')
+      entries.push([
+        name,
+        el.querySelector('option[selected]')?.getAttribute('value') ?? el.querySelector('option')?.getAttribute('value') ?? '',
+      ]);
+    else entries.push([name, el.getAttribute('value') ?? '']);
+  }
+  return entries;
+}
+
+describe('a form saved unchanged keeps the file’s content', () => {
+  const files = [
+    ...readdirSync(join(REPO, 'content/quizzes')).map((name) => ({
+      path: `quizzes/${name}`,
+      page: `/studio/quizzes/${name.replace(/\.yaml$/, '')}`,
+    })),
+    ...readdirSync(join(REPO, 'content/scenarios')).map((name) => ({
+      path: `scenarios/${name}`,
+      page: `/studio/scenarios/${name.replace(/\.yaml$/, '')}`,
+    })),
+    ...readdirSync(join(REPO, 'content/modules')).map((id) => ({
+      path: `modules/${id}/module.yaml`,
+      page: `/studio/modules/${id}`,
+    })),
+    ...readdirSync(join(REPO, 'content/modules/empathy'))
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => ({ path: `modules/empathy/${name}`, page: `/studio/modules/empathy/${name.replace(/\.mdx$/, '')}` })),
+  ];
+
+  it.each(files)('$path', async ({ path, page }) => {
+    const cookie = await cookieFor(s.db, 'admin@example.com');
+    const html = await (await get(s.origin, page, cookie)).text();
+    const form = new FormData();
+    for (const [name, value] of formEntries(html)) form.append(name, value);
+    const res = await postForm(s.origin, page, form, { cookie });
+    expect(res.status).toBe(303);
+    const draftFile = join(studio.root, '.studio/drafts', `${path}.json`);
+    const draft = JSON.parse(readFileSync(draftFile, 'utf8')).body as string;
+    rmSync(draftFile);
+    const published = readFileSync(join(REPO, 'content', path), 'utf8');
+    if (path.endsWith('.mdx')) {
+      const [before, after] = [splitLesson(draft), splitLesson(published)];
+      expect(lessonSchema.parse(parse(before.frontmatter))).toEqual(lessonSchema.parse(parse(after.frontmatter)));
+      expect(before.body.trim()).toBe(after.body.trim());
+      return;
+    }
+    // Compared as the site reads them: a field left at its default (draft: false) may be written or not.
+    const schema = path.startsWith('quizzes/') ? quizSchema : path.startsWith('scenarios/') ? scenarioSchema : moduleSchema;
+    expect(schema.parse(parse(draft))).toEqual(schema.parse(parse(published)));
   });
 });

@@ -21,9 +21,18 @@ describe('navigation', () => {
       '/team',
       '/assignments',
       '/insight',
+      '/studio',
     ]);
     expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/admin/people');
-    expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual(['/', '/modules', '/journal', '/certificates', '/insight']);
+    expect(navFor({ role: 'trainer' }).map((i) => i.href)).toEqual([
+      '/',
+      '/modules',
+      '/journal',
+      '/certificates',
+      '/insight',
+      '/studio',
+    ]);
+    expect(navFor({ role: 'admin' }).map((i) => i.href)).toContain('/studio');
     expect(navFor(null)).toEqual([]);
   });
   it('marks the longest matching section as current', () => {

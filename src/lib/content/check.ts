@@ -91,6 +91,9 @@ export type ContentRule = (src: ContentSource) => Problem[];
 const modulesOf = (src: ContentSource) => new Set(src.modules.map((m) => m.id));
 const readable = (files: SourceFile[]) => files.filter((f) => !f.readError);
 
+/** The prose rules, lesson by lesson; named so the studio can run it from a per-lesson cache (src/lib/server/studio/workspace.ts). */
+export const proseRule: ContentRule = (src) => checkProse(src.lessons);
+
 /** Every rule `npm run content:check` and the build apply, in the order their problems are printed. Add a rule with one line. */
 export const CONTENT_RULES: ContentRule[] = [
   (src) => readProblems([...src.modules, ...src.lessons, ...src.quizzes, ...src.scenarios, ...(src.paths ?? [])]),
@@ -101,7 +104,7 @@ export const CONTENT_RULES: ContentRule[] = [
   (src) => idProblems(src.paths ?? [], 'path'),
   checkModules,
   checkLessons,
-  (src) => checkProse(src.lessons),
+  proseRule,
   checkCurriculumMap,
   (src) => readable(src.quizzes).flatMap((q) => validateQuiz(q.data, q.file, modulesOf(src))),
   (src) => readable(src.scenarios).flatMap((s) => validateScenario(s.data, s.file, modulesOf(src))),

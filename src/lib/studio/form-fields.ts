@@ -53,10 +53,11 @@ function setAt(root: Tree, segments: string[], value: unknown): void {
   });
 }
 
-/** Drops empty objects and the holes left by removed rows, so arrays stay in form order. */
+/** Drops empty fields and the holes between rows, so arrays stay in form order. */
 function prune(value: unknown): unknown {
   if (Array.isArray(value)) {
-    return value.filter((item) => item !== undefined).map(prune);
+    // A row left blank stays as an empty row (the check names what it lacks) rather than vanishing.
+    return value.filter((item) => item !== undefined).map((item) => prune(item) ?? {});
   }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).map(([key, child]) => [key, prune(child)] as const);
@@ -83,7 +84,9 @@ export function fieldsToObject(entries: Iterable<[string, FormDataEntryValue | s
     const [path, kind] = name.split(':');
     const value = readValue(kind, raw);
     const segments = (path ?? '').split('.');
-    if (value === undefined || !isSafePath(segments)) continue;
+    if (!isSafePath(segments)) continue;
+    // An empty field is still set (to undefined, dropped below) so that its row exists: a new, blank
+    // node or option must survive the next post.
     setAt(root, segments, value);
   }
   return (prune(root) as Record<string, unknown> | undefined) ?? {};

@@ -46,7 +46,7 @@ export function snippetFor(value: string): string | null {
 export function insertSnippet(body: string, snippet: string, at?: number): string {
   const where = at !== undefined && Number.isInteger(at) && at >= 0 && at <= body.length ? at : body.length;
   const before = body.slice(0, where).replace(/\s*$/, '');
-  const after = body.slice(where).replace(/^\s*/, '');
+  const after = body.slice(where).trim();
   return [before, snippet, after].filter(Boolean).join('\n\n') + '\n';
 }
 

@@ -1,6 +1,6 @@
 /**
- * What every studio editor does with a post, in one place: discard the draft, keep one's own version
- * after a conflict, or turn the form into the file's text and save it as a draft. A successful save
+ * What every studio editor does with a post, in one place: discard the draft, propose deleting the file,
+ * keep one's own version after a conflict, or turn the form into the file's text and save it as a draft. A successful save
  * redirects back to the editor (post/redirect/get), which shows the draft and its problems; a conflict
  * is answered 409 with both versions, and nothing is written.
  */
@@ -47,19 +47,32 @@ export async function handleEditorPost(
     await discardDraft(path);
     return { kind: 'response', response: seeOther(`${here}?discarded=1`) };
   }
+  if (intent === 'delete') return saveBuilt(form, user, path, here, { text: '', deleted: true }, '_savedAt');
   const keepMine = intent === 'keep-mine';
   const built = keepMine ? { text: rawField(form, '_mine') } : await build(form, intent, user);
   if (!built) return { kind: 'refused', message: 'That button is not one this page has. Reload the page and try again.' };
   if ('refused' in built) return { kind: 'refused', message: built.refused, text: built.text };
+  return saveBuilt(form, user, path, here, built, keepMine ? '_theirsSavedAt' : '_savedAt');
+}
+
+async function saveBuilt(
+  form: FormData,
+  user: SessionUser,
+  path: string,
+  here: string,
+  built: { text: string; anchor?: string; deleted?: boolean },
+  savedAtField: string,
+): Promise<EditorPost> {
   const file = await openFile(path);
   const result = await saveDraft({
     path,
     body: built.text,
     baseSha256: file.baseSha256,
     author: user.id,
-    expectedDraftSavedAt: field(form, keepMine ? '_theirsSavedAt' : '_savedAt') || null,
+    deleted: built.deleted ?? false,
+    expectedDraftSavedAt: field(form, savedAtField) || null,
   });
   if (!result.ok) return { kind: 'conflict', conflict: result.conflict };
-  const anchor = 'anchor' in built && built.anchor ? `#${built.anchor}` : '';
+  const anchor = built.anchor ? `#${built.anchor}` : '';
   return { kind: 'response', response: seeOther(`${here}?saved=1${anchor}`) };
 }

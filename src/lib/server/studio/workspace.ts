@@ -6,10 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkContent } from '../../content/check.ts';
+import { checkContent, CONTENT_RULES, proseRule, type ContentRule } from '../../content/check.ts';
+import { checkProse } from '../../content/prose.ts';
 import { lessonSource, loadContent, yamlSource, type LoadedContent } from '../../content/load-fs.ts';
 import type { Problem } from '../../content/problem.ts';
-import type { SourceFile } from '../../content/source.ts';
+import type { LessonSource, SourceFile } from '../../content/source.ts';
 import { checkContentPath, contentKind } from '../../studio/paths.ts';
 import { listDrafts, readDraft, sha256, studioRoot, type Draft } from './drafts.ts';
 
@@ -80,11 +81,34 @@ export async function loadWithDrafts(): Promise<LoadedContent> {
 }
 
 /**
+ * The prose rules are per lesson and take most of a check (seconds for the whole course on a busy machine),
+ * while a studio save changes one file: so their problems are kept per lesson text. Same function, same
+ * order; a lesson whose file, fields or body changed is checked again.
+ */
+const proseCache = new Map<string, Problem[]>();
+
+function proseOf(lesson: LessonSource): Problem[] {
+  const key = sha256(JSON.stringify([lesson.file, lesson.data, lesson.body, lesson.readError ?? null]));
+  let problems = proseCache.get(key);
+  if (!problems) {
+    if (proseCache.size > 1000) proseCache.clear();
+    problems = checkProse([lesson]);
+    proseCache.set(key, problems);
+  }
+  return problems;
+}
+
+/** content:check's rules, with the prose rule answered from the cache above. */
+export const STUDIO_RULES: readonly ContentRule[] = CONTENT_RULES.map((rule) =>
+  rule === proseRule ? (src) => src.lessons.flatMap(proseOf) : rule,
+);
+
+/**
  * The problems content:check would report for `path` if it held `text`, with the other drafts applied
  * too: the same rules, the same messages, only this file's.
  */
 export async function checkDraft(path: string, text: string): Promise<Problem[]> {
   const src = await loadWithDrafts();
   overlay(src, path, text);
-  return checkContent(src).filter((problem) => problem.file === `content/${path}`);
+  return checkContent(src, STUDIO_RULES).filter((problem) => problem.file === `content/${path}`);
 }
