@@ -1,5 +1,5 @@
 /**
- * The preview of the drafts (docs/decisions/022-authoring-studio-publish.md, "Preview"): lessons are compiled at
+ * The preview of the drafts (docs/decisions/022-authoring-studio.md, "Preview"): lessons are compiled at
  * build time, so a preview is a build. The drafts are staged and built exactly as a publish would (same
  * copy, same check, same build), and that build is served by the production server script on a loopback port
  * with a secret (PREVIEW_TOKEN); /studio/preview/... reaches it after the studio's own session check. One preview
