@@ -33,7 +33,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A browser context already signed in as `email` (session created straight in the database). */
 export async function signedInContext(
   browser: Browser,
-  server: TestServer,
+  server: Pick<TestServer, 'origin' | 'db'>,
   email: string,
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<BrowserContext> {
