@@ -28,7 +28,7 @@ export async function seedDemoPractice(db: Db, course: DiskCourse, learnerIds: s
       const first = await submitReply(
         db,
         userId,
-        prompt.id,
+        prompt,
         draft,
         analysePracticeReply(prompt, draft),
         crypto.randomUUID(),
@@ -43,7 +43,7 @@ export async function seedDemoPractice(db: Db, course: DiskCourse, learnerIds: s
         latest = await submitReply(
           db,
           userId,
-          prompt.id,
+          prompt,
           model,
           analysePracticeReply(prompt, model),
           crypto.randomUUID(),
