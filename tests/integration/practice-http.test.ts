@@ -59,6 +59,13 @@ describe('writing and revising a reply', () => {
     expect(nonApology.querySelector('mark .visually-hidden')).not.toBeNull();
     expect(d.querySelector('#models')!.textContent).toContain('Refund and the fee');
     expect(d.querySelector('#self-rating fieldset legend')).not.toBeNull();
+    // Each criterion the page shows as not met became one review card (decision 024), nothing else.
+    const notYet = [...d.querySelectorAll('.criterion')].filter((c) => c.textContent!.includes('Not yet'));
+    const cards = await rows("select item_id from review_cards where user_id = ? and kind = 'practice' and source_id = ?", [
+      lenaId,
+      PROMPT,
+    ]);
+    expect(cards.map((c) => `c-${c.item_id}`).sort()).toEqual(notYet.map((c) => c.id).sort());
   });
 
   it('records a double submit of the same form once, and a revision as version 2', async () => {

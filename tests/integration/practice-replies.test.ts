@@ -8,6 +8,7 @@ import { promptInsight, sharedReplies } from '../../src/lib/server/practice/insi
 import { analysePracticeReply } from '../../src/lib/practice/prompt-analysis.ts';
 
 const PROMPT = { listener: 'colleague', channel: 'chat', rubric: [{ criterion: 'next-step', skill: 'ownership' }] } as const;
+const P = { id: 'p', module: 'm', rubric: [...PROMPT.rubric] };
 const analysed = (text: string) => analysePracticeReply({ ...PROMPT, rubric: [...PROMPT.rubric] }, text);
 
 let t: TestDb;
@@ -23,15 +24,15 @@ afterAll(() => t.close());
 describe('reply versions', () => {
   it('numbers concurrent submissions 1, 2, 3... without a clash, and a resent form returns its first version', async () => {
     const texts = ['I will send it by 4 pm.', 'I will send it today.', 'Sending it soon.', 'I will call you on Monday.', 'Done.'];
-    const made = await Promise.all(texts.map((text, i) => submitReply(t.db, ann, 'p', text, analysed(text), `key-${i}-abcdef`)));
+    const made = await Promise.all(texts.map((text, i) => submitReply(t.db, ann, P, text, analysed(text), `key-${i}-abcdef`)));
     expect(made.map((v) => v.version).sort()).toEqual([1, 2, 3, 4, 5]);
-    const again = await submitReply(t.db, ann, 'p', 'Something else entirely.', analysed('x'), 'key-2-abcdef');
+    const again = await submitReply(t.db, ann, P, 'Something else entirely.', analysed('x'), 'key-2-abcdef');
     expect(again.id).toBe(made[2]!.id);
     expect((await versionsOf(t.db, ann, 'p')).map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('keeps each learner’s numbering apart and figures per learner', async () => {
-    await submitReply(t.db, bob, 'p', 'I will send it by 4 pm.', analysed('I will send it by 4 pm.'), 'bob-key-1');
+    await submitReply(t.db, bob, P, 'I will send it by 4 pm.', analysed('I will send it by 4 pm.'), 'bob-key-1');
     expect((await versionsOf(t.db, bob, 'p')).map((v) => v.version)).toEqual([1]);
     const stats = await promptInsight(t.db, 'p', ['next-step']);
     expect([stats.learners, stats.versions, stats.revised]).toEqual([2, 6, 1]);

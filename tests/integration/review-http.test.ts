@@ -13,6 +13,9 @@ import { loadCourseFromDisk } from '../../src/lib/content/course-fs.ts';
 import { choose, startRun } from '../../src/lib/server/learning/scenario-runs.ts';
 import { bestFrom } from '../../src/lib/scenario/best.ts';
 import { isBestChoice } from '../../src/lib/review/items.ts';
+import { createUser } from '../../src/lib/server/people/users.ts';
+import { submitReply } from '../../src/lib/server/practice/replies.ts';
+import { analysePracticeReply, criterionLabels } from '../../src/lib/practice/prompt-analysis.ts';
 
 const EMAIL = 'samir.haddad@example.com';
 let s: TestServer;
@@ -114,6 +117,48 @@ describe('a role-play review', () => {
     expect(feedback).toContain(`Coach: ${weak.feedback}`);
     expect(feedback).toContain(`A stronger reply: ${best.text}`);
     expect(feedback).toMatch(/^Not quite/);
+  });
+});
+
+describe('a practice review', () => {
+  it('asks for a new reply on the missed criterion, judges it, and shows the criterion feedback and model replies', async () => {
+    const course = loadCourseFromDisk(resolve(import.meta.dirname, '../..'));
+    const prompt = course.practice.get('the-double-charge')!;
+    const pat = await createUser(s.db, { email: 'pat.practice@example.com', displayName: 'Pat Practice', role: 'learner' });
+    const cookie = await cookieFor(s.db, pat.email);
+    // Two days ago Pat sent a reply that owns the error but offers no plan (through the app's own write path).
+    const draft = 'Dear Mrs Adeyemi, I am sorry. That was our error.';
+    const then = new Date(Date.now() - 2 * 86_400_000);
+    await submitReply(s.db, pat.id, prompt, draft, analysePracticeReply(prompt, draft), 'pat-draft-key', then);
+    const html = await (await get(s.origin, '/review', cookie)).text();
+    const page = parseHTML(html).document;
+    const form = [...page.querySelectorAll('main form')].find((f) => f.querySelector('textarea[name="body"]'))!;
+    const value = (name: string) => form.querySelector(`input[name="${name}"]`)!.getAttribute('value')!;
+    const [card] = (await s.db.$client.execute({ sql: 'select item_id from review_cards where id = ?', args: [value('card')] }))
+      .rows;
+    const label = criterionLabels()[String(card!.item_id)]!;
+    expect(words(html)).toContain(label);
+    expect(page.querySelector('label[for="review-reply"]')?.textContent).toBe('Your reply');
+    const asked = [...course.practice.values()].find((p) => words(html).includes(p.message))!;
+    expect(asked.rubric.map((r) => r.criterion)).toContain(card!.item_id);
+
+    const empty = await postForm(s.origin, '/review', { card: value('card'), step: value('step'), body: ' ' }, { cookie });
+    expect(empty.status).toBe(400);
+    const other = await cookieFor(s.db, 'learner@example.com');
+    const model = { card: value('card'), step: value('step'), body: asked.models[0]!.reply };
+    expect((await postForm(s.origin, '/review', model, { cookie: other })).status).toBe(400);
+    const before = await count(s.db, 'select count(*) as n from review_logs where user_id = ?', [pat.id]);
+    const [a, b] = await Promise.all([0, 1].map(() => postForm(s.origin, '/review', model, { cookie })));
+    expect([a!.status, b!.status]).toEqual([303, 303]);
+    expect(await count(s.db, 'select count(*) as n from review_logs where user_id = ?', [pat.id])).toBe(before + 1);
+    const feedback = parseHTML(await (await get(s.origin, a!.headers.get('location')!, cookie)).text()).document;
+    const text = feedback.querySelector('.feedback')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).toMatch(/^ ?Right/);
+    expect(text).toContain(`${label}: seen in your reply.`);
+    expect(feedback.querySelector('#models')!.textContent).toContain(asked.models[1]!.label);
+    // The one place the reply is kept is the review log, as the learner wrote it.
+    const [log] = (await s.db.$client.execute({ sql: 'select answer from review_logs where user_id = ?', args: [pat.id] })).rows;
+    expect(JSON.parse(String(log!.answer)).body).toBe(asked.models[0]!.reply.trim());
   });
 });
 

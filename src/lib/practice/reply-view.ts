@@ -4,6 +4,9 @@
  * Only the fields the pages read are named here, so a stored analysis from an older analyser still shows.
  */
 
+/** Longer than any chat message or email a prompt asks for; the analyser is timed on far shorter replies. */
+export const MAX_REPLY_LENGTH = 3000;
+
 /** The part of the analyser's Analysis (analyse.ts) that is stored with a reply and shown from it. */
 export interface StoredAnalysis {
   criteria: {

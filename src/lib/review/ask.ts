@@ -15,6 +15,8 @@ import {
 } from '../quiz/index.ts';
 import { choiceOrder } from '../scenario/engine.ts';
 import { isBestChoice, pickQuestion } from './items.ts';
+import { askPractice, type PracticeAsk } from './practice.ts';
+import type { PracticePrompt } from '../../schemas/practice.ts';
 
 type QuizWithId = Quiz & { id: string };
 export interface CardRef {
@@ -39,7 +41,7 @@ export interface ScenarioAsk {
   node: ScenarioNode;
   choices: ScenarioNode['choices'];
 }
-export type Ask = QuizAsk | ScenarioAsk;
+export type Ask = QuizAsk | ScenarioAsk | PracticeAsk;
 
 const seedOf = (card: CardRef, step: number) => `${card.id}:${step}`;
 
@@ -49,7 +51,9 @@ export function askFor(
   step: number,
   quizzes: readonly QuizWithId[],
   scenarios: readonly (Scenario & { id: string })[],
+  prompts: readonly (PracticePrompt & { id: string })[] = [],
 ): Ask | null {
+  if (card.kind === 'practice') return askPractice(prompts, card, seedOf(card, step));
   if (card.kind === 'scenario') {
     const scenario = scenarios.find((s) => s.id === card.sourceId);
     const node = scenario?.nodes.find((n) => n.id === card.itemId);

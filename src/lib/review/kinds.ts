@@ -1,6 +1,6 @@
 /**
- * Where a review card comes from: a quiz question missed, a role-play decision below the best. Free-text
- * practice will add 'practice' (a missed criterion); the schema, card writes and `askFor` all read this list.
+ * Where a review card comes from: a quiz question missed, a role-play decision below the best, a reply-practice
+ * criterion not met; the schema, card writes and `askFor` all read this list.
  */
-export const CARD_KINDS = ['quiz', 'scenario'] as const;
+export const CARD_KINDS = ['quiz', 'scenario', 'practice'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];

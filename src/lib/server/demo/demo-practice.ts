@@ -2,7 +2,8 @@
  * Reply practice in the demo organisation (decision 023), so the trainers' insight pages for prompts have
  * figures from the first sign-in. Written through the app's own write functions with the real analyser: some
  * learners send a short first draft (the opening of a model reply, which misses part of the rubric) and revise
- * it into a full reply; a few share their latest version or say a piece of feedback was wrong. Its own seeded
+ * it into a full reply; a few share their latest version or say a piece of feedback was wrong. What a draft
+ * missed becomes review cards, as for any learner (decision 024), due at first sign-in. Its own seeded
  * generator, so adding it changed nothing else the demo draws.
  */
 import type { DiskCourse } from '../../content/course-fs.ts';
@@ -28,7 +29,7 @@ export async function seedDemoPractice(db: Db, course: DiskCourse, learnerIds: s
       const first = await submitReply(
         db,
         userId,
-        prompt.id,
+        prompt,
         draft,
         analysePracticeReply(prompt, draft),
         crypto.randomUUID(),
@@ -43,7 +44,7 @@ export async function seedDemoPractice(db: Db, course: DiskCourse, learnerIds: s
         latest = await submitReply(
           db,
           userId,
-          prompt.id,
+          prompt,
           model,
           analysePracticeReply(prompt, model),
           crypto.randomUUID(),

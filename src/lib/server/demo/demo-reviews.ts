@@ -34,6 +34,8 @@ function entriesFor(ask: Extract<Ask, { kind: 'quiz' }>, right: boolean): [strin
 
 function judge(ask: Ask, right: boolean) {
   if (ask.kind === 'quiz') return judgeQuiz(ask, entriesFor(ask, right));
+  // Practice cards come from the demo's replies, which are seeded after these reviews: none is due here.
+  if (ask.kind === 'practice') return null;
   const step = (c: { id: string }) => ({ nodeId: ask.node.id, choiceId: c.id });
   const pick = ask.node.choices.find((c) => isBestChoice(ask.scenario, step(c)) === right) ?? ask.node.choices[0]!;
   return judgeChoice(ask, pick.id);

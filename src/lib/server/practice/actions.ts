@@ -6,6 +6,7 @@
 import type { Db } from '../db/db.ts';
 import type { StoredAnalysis } from '../../practice/reply-view.ts';
 import { field, rawField } from '../http/request.ts';
+import type { PracticeSource } from '../review/cards.ts';
 import { disagree, MAX_REPLY_LENGTH, ownReply, rateReply, RATINGS, setShared, submitReply } from './replies.ts';
 
 export type PracticeOutcome = { redirect: string } | { status: number; message: string };
@@ -13,7 +14,8 @@ export type PracticeOutcome = { redirect: string } | { status: number; message: 
 export interface PracticeContext {
   db: Db;
   userId: string;
-  promptId: string;
+  /** The prompt posted to: its id, and its module and rubric, which name the review cards of missed criteria. */
+  prompt: PracticeSource;
   /** The rubric's criteria, in order: the only ones a post may rate or disagree with. */
   criteria: readonly string[];
   analyse(text: string): StoredAnalysis;
@@ -38,7 +40,7 @@ async function submit(ctx: PracticeContext, form: FormData): Promise<PracticeOut
   if (body === '') return { status: 400, message: 'Your reply is empty. Write what you would say, then ask for feedback.' };
   if (body.length > MAX_REPLY_LENGTH)
     return { status: 400, message: `A reply can be at most ${MAX_REPLY_LENGTH} characters. Shorten it and send it again.` };
-  const reply = await submitReply(ctx.db, ctx.userId, ctx.promptId, body, ctx.analyse(body), key);
+  const reply = await submitReply(ctx.db, ctx.userId, ctx.prompt, body, ctx.analyse(body), key);
   return back(ctx, reply.version, 'submitted', 'feedback');
 }
 
@@ -49,7 +51,7 @@ export async function practicePost(ctx: PracticeContext, form: FormData | null):
     return { status: 400, message: 'That request was not understood. Reload the page and try again.' };
   if (intent === 'submit') return submit(ctx, form);
   const reply = await ownReply(ctx.db, ctx.userId, field(form, 'replyId'));
-  if (!reply || reply.promptId !== ctx.promptId) return { status: 404, message: 'That reply does not exist. Reload the page.' };
+  if (!reply || reply.promptId !== ctx.prompt.id) return { status: 404, message: 'That reply does not exist. Reload the page.' };
   if (intent === 'share') {
     await setShared(ctx.db, ctx.userId, reply.id, field(form, 'shared') === 'yes');
     return back(ctx, reply.version, field(form, 'shared') === 'yes' ? 'shared' : 'unshared', 'share');

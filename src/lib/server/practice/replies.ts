@@ -7,10 +7,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { practiceDisagreements, practiceReplies, practiceSelfRatings } from '../db/schema.ts';
-import type { StoredAnalysis } from '../../practice/reply-view.ts';
+import { MAX_REPLY_LENGTH, type StoredAnalysis } from '../../practice/reply-view.ts';
+import { clientStore } from '../db/store.ts';
+import { missedCriterionCards, type PracticeSource } from '../review/cards.ts';
 
-/** Longer than any chat message or email a prompt asks for; the analyser is timed on far shorter replies. */
-export const MAX_REPLY_LENGTH = 3000;
+export { MAX_REPLY_LENGTH };
 /** A note saying why the feedback was wrong. */
 export const MAX_NOTE_LENGTH = 500;
 /** Self-rating against one criterion: not yet, partly, yes. */
@@ -50,27 +51,31 @@ export async function versionsOf(db: Db, userId: string, promptId: string): Prom
 /**
  * Stores a new version and returns it. Idempotent twice over: a second post of the same form (same
  * `submissionKey`) returns the version the first one made, and a reply identical to the latest version
- * returns that version, since a revision that changes nothing is not a new attempt.
+ * returns that version, since a revision that changes nothing is not a new attempt. Each criterion the
+ * version does not meet becomes a review card in the same transaction, only if this call stored the version.
  */
 export async function submitReply(
   db: Db,
   userId: string,
-  promptId: string,
+  prompt: PracticeSource,
   body: string,
   analysis: StoredAnalysis,
   submissionKey: string,
   now = new Date(),
 ): Promise<ReplyVersion> {
   const text = body.trim().slice(0, MAX_REPLY_LENGTH);
-  const latest = (await versionsOf(db, userId, promptId)).at(-1);
+  const latest = (await versionsOf(db, userId, prompt.id)).at(-1);
   if (latest && latest.body === text) return latest;
+  const id = crypto.randomUUID();
   // One statement picks the next version number and inserts, so two posts at once cannot take the same one.
-  await db.run(sql`
-    insert into practice_replies (id, user_id, prompt_id, version, body, analysis, submission_key, created_at)
-    select ${crypto.randomUUID()}, ${userId}, ${promptId}, coalesce(max(version), 0) + 1, ${text},
-      ${JSON.stringify(analysis)}, ${submissionKey}, ${now.getTime()}
-    from practice_replies where user_id = ${userId} and prompt_id = ${promptId}
-    on conflict do nothing`);
+  const insert = {
+    sql:
+      'insert into practice_replies (id, user_id, prompt_id, version, body, analysis, submission_key, created_at) ' +
+      'select ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from practice_replies where user_id = ? and prompt_id = ? ' +
+      'on conflict do nothing',
+    args: [id, userId, prompt.id, text, JSON.stringify(analysis), submissionKey, now.getTime(), userId, prompt.id],
+  };
+  await clientStore(db.$client).batch([insert, ...missedCriterionCards(userId, prompt, id, analysis, now)]);
   const [row] = await db
     .select()
     .from(practiceReplies)

@@ -1,6 +1,6 @@
 /**
  * Review cards born from misses, written in the same transaction as the record they come from (a quiz
- * submission's answers, a role-play step), so a card is never lost when the record commits nor written
+ * submission's answers, a role-play step, a practice reply), so a card is never lost when the record commits nor written
  * without it. Each insert is conditional on what the transaction stored, not on what this request graded:
  * of two racing submissions only the winner's answers exist, and only its misses become cards. The unique
  * key (learner, kind, source, item) makes a second miss of the same thing, or a double submit, a no-op.
@@ -8,11 +8,13 @@
 import type { Statement } from '../db/store.ts';
 import { randomId } from '../auth/token.ts';
 import { scheduleAfterMiss, type Schedule } from '../../review/schedule.ts';
-import { questionObjective, weakDecision } from '../../review/items.ts';
+import { objectiveOf, questionObjective, weakDecision } from '../../review/items.ts';
 import type { CardKind } from '../../review/kinds.ts';
 import type { Quiz } from '../../../schemas/quiz.ts';
 import type { Scenario } from '../../../schemas/scenario.ts';
 import type { Step } from '../../scenario/best.ts';
+import type { StoredAnalysis } from '../../practice/reply-view.ts';
+import type { RubricItem } from '../../../schemas/practice.ts';
 
 const COLUMNS =
   'id, user_id, kind, source_id, item_id, objective, due, stability, difficulty, scheduled_days, reps, lapses, state, last_review, created_at';
@@ -44,6 +46,10 @@ const VALUES = COLUMNS.split(',')
 const FROM_MISSED_ANSWER =
   `insert into review_cards (${COLUMNS}) select ${VALUES} where exists ` +
   '(select 1 from quiz_responses where attempt_id = ? and question_id = ? and correct = 0) on conflict do nothing';
+// The reply row's own id: it exists only if this submission's insert stored it (not a resend, not a no-op).
+const FROM_STORED_REPLY =
+  `insert into review_cards (${COLUMNS}) select ${VALUES} where exists ` +
+  '(select 1 from practice_replies where id = ?) on conflict do nothing';
 const FROM_WEAK_STEP =
   `insert into review_cards (${COLUMNS}) select ${VALUES} where exists ` +
   '(select 1 from scenario_steps where run_id = ? and step_index = ? and node_id = ? and choice_id = ?) on conflict do nothing';
@@ -83,4 +89,29 @@ export function weakStepCard(
   if (!weak) return [];
   const args = cardArgs(userId, 'scenario', scenario.id, step.nodeId, weak.objective, scheduleAfterMiss(now), now);
   return [{ sql: FROM_WEAK_STEP, args: [...args, runId, index, step.nodeId, step.choiceId] }];
+}
+
+/** What a practice card needs of its prompt: the criterion's skill names the card's objective. */
+export interface PracticeSource {
+  id: string;
+  module: string;
+  rubric: readonly Pick<RubricItem, 'criterion' | 'skill'>[];
+}
+
+/** One statement per rubric criterion the analysis found not met; run after the reply's insert (`replyId`). */
+export function missedCriterionCards(
+  userId: string,
+  prompt: PracticeSource,
+  replyId: string,
+  analysis: StoredAnalysis,
+  now: Date,
+): Statement[] {
+  const schedule = scheduleAfterMiss(now);
+  return prompt.rubric.flatMap((item) => {
+    const result = analysis.criteria.find((c) => c.id === item.criterion);
+    if (!result || result.met) return [];
+    const objective = objectiveOf(prompt.module, item.skill);
+    const args = cardArgs(userId, 'practice', prompt.id, item.criterion, objective, schedule, now);
+    return [{ sql: FROM_STORED_REPLY, args: [...args, replyId] }];
+  });
 }
